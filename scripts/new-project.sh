@@ -28,12 +28,21 @@ cat > "$dir/package.json" <<JSON
   "version": "0.1.0",
   "private": true,
   "type": "module",
-  "bin": { "$name": "./dist/bin.js" },
+  "bin": { "$name": "./bin/$name.js" },
   "exports": { ".": { "types": "./dist/index.d.ts", "default": "./dist/index.js" } },
-  "scripts": { "build": "tsc -p tsconfig.json && chmod +x dist/bin.js", "test": "vitest run --config ../../vitest.config.ts" },
+  "scripts": { "build": "tsc -p tsconfig.json", "test": "vitest run --config ../../vitest.config.ts" },
   "dependencies": $deps
 }
 JSON
+fi
+if [ "$kind" = tool ]; then
+mkdir -p "$dir/bin"
+cat > "$dir/bin/$name.js" <<JS
+#!/usr/bin/env node
+// Committed launcher so npm can link the executable before the first build.
+await import('../dist/bin.js');
+JS
+chmod +x "$dir/bin/$name.js"
 fi
 cat > "$dir/tsconfig.json" <<JSON
 {

@@ -1,0 +1,5 @@
+export { validateConfig, effectiveConfig } from './validate-config.js';
+export { checkSemantics } from './semantic.js';
+export { suggestName, editDistance } from './suggest-name.js';
+export { formatConfigPath } from './describe-value.js';
+export type { ConfigIssue, ConfigWarning, ValidateOptions, ValidationResult } from './types.js';

@@ -1,0 +1,4 @@
+// Manifest contracts between tools: the writer and every reader share one schema, so they
+// live here rather than beside one tool (tools never import each other).
+export { COMPOSE_MANIFEST } from './compose-manifest.js';
+export type { ComposeManifest, ComposeManifestVariant } from './compose-manifest.js';

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ComposeError } from '@compose/errors';
+import { formatCommand, isToolAvailable, requireTools, runTool } from '../src/index.js';
+
+describe('runTool', () => {
+  it('returns stdout of a real process', async () => {
+    const result = await runTool(['sh', '-c', 'printf "%s" hello; echo warn >&2']);
+    expect(result.stdout).toBe('hello');
+    expect(result.stderr.trim()).toBe('warn');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('reports a failing command with its stderr', async () => {
+    const error = await runTool(['sh', '-c', 'echo "bad thing happened" >&2; exit 3']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ComposeError);
+    expect((error as ComposeError).exitCode).toBe(1);
+    expect((error as Error).message).toMatch(/exit code 3/);
+    expect((error as Error).message).toMatch(/bad thing happened/);
+  });
+
+  it('names the Debian package of a missing tool', async () => {
+    const error = await runTool(['createrepo_c_not_here']).catch((e: unknown) => e);
+    expect((error as ComposeError).code).toBe('TOOL_MISSING');
+    const missing = await requireTools(['xorrisofs-missing']).catch((e: unknown) => e);
+    expect((missing as ComposeError).exitCode).toBe(2);
+    const known = await runTool(['/nonexistent/implantisomd5']).catch((e: unknown) => e);
+    expect((known as ComposeError).code).toBe('TOOL_MISSING');
+  });
+
+  it('stops a process when the signal aborts', async () => {
+    const controller = new AbortController();
+    const pending = runTool(['sleep', '30'], { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    await expect(pending).rejects.toThrow(/stopped/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('streams stderr lines', async () => {
+    const lines: string[] = [];
+    await runTool(['sh', '-c', 'echo one >&2; echo two >&2'], { onStderrLine: (l) => lines.push(l) });
+    expect(lines).toEqual(['one', 'two']);
+  });
+
+  it('feeds stdin', async () => {
+    const result = await runTool(['cat'], { input: 'abc' });
+    expect(result.stdout).toBe('abc');
+  });
+});
+
+describe('helpers', () => {
+  it('quotes arguments for logs', () => {
+    expect(formatCommand(['xorrisofs', '-V', 'DP-1.0 Server.x86_64', "it's"])).toBe(`xorrisofs -V 'DP-1.0 Server.x86_64' 'it'\\''s'`);
+  });
+  it('finds tools on PATH', async () => {
+    expect(await isToolAvailable('sh')).toBe(true);
+    expect(await isToolAvailable('definitely-not-a-tool')).toBe(false);
+  });
+});
