@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, InputErrors } from '@compose/errors';
-import { readXmlElements, type XmlElement } from './xml-elements.js';
+import { readXmlElements, type XmlElement } from '@compose/xml';
 import {
   PACKAGE_REQ_TYPES,
   type Comps,

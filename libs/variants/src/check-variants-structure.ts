@@ -1,5 +1,5 @@
 import { InputError } from '@compose/errors';
-import type { XmlElement } from './xml-elements.js';
+import type { XmlElement } from '@compose/xml';
 
 // The rules of Pungi's share/variants.dtd, written out by hand: what each element may contain
 // (children in order, with how many times each may appear) and which attributes it takes.

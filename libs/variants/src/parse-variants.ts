@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, InputErrors } from '@compose/errors';
-import { readXmlElements } from './xml-elements.js';
+import { readXmlElements } from '@compose/xml';
 import { checkVariantsStructure } from './check-variants-structure.js';
 import { readVariantDeclarations } from './read-variant-declarations.js';
 import { filterVariants, type VariantFilterOptions } from './filter-variants.js';

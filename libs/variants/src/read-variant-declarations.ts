@@ -1,5 +1,5 @@
 import { InputError } from '@compose/errors';
-import type { XmlElement } from './xml-elements.js';
+import type { XmlElement } from '@compose/xml';
 import { toMetadataId, type Variant, type VariantOrigin, type VariantType } from './variant-model.js';
 
 const byName = <T extends { id: string } | { name: string }>(a: T, b: T): number => {

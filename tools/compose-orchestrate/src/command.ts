@@ -25,7 +25,18 @@ function addIdentityOptions<T>(y: Argv<T>) {
     .option('label', { type: 'string', describe: 'compose label, e.g. Beta-1.0 or RC-1.2 (productmd rules)' })
     .option('no-label', { type: 'boolean', describe: 'explicitly make a compose without a label' })
     .option('compose-type', { choices: COMPOSE_TYPES, default: 'production', describe: 'compose type; sets the ID suffix' })
-    .option('compose-date', { type: 'string', describe: 'compose date YYYYMMDD (default: today, UTC)' });
+    .option('compose-date', { type: 'string', describe: 'compose date YYYYMMDD (default: today, UTC)' })
+    .conflicts('label', 'no-label')
+    .check((args) => {
+      // As pungi-koji: a production compose must say whether it is labelled, so an unlabelled
+      // release compose is never made by accident.
+      if (args['compose-type'] === 'production' && !args.label && !args['no-label']) {
+        throw new InputError('LABEL_REQUIRED', 'a production compose needs --label (e.g. RC-1.0) or --no-label', {
+          hint: 'or choose --compose-type test|nightly|ci',
+        });
+      }
+      return true;
+    });
 }
 
 /** Parses argv and runs one subcommand; returns the exit code, throws ComposeErrors. */
@@ -34,6 +45,7 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
   const log = createLogger({ program: PROGRAM, quiet: argv.includes('--quiet') });
   await yargs([...argv])
     .scriptName(PROGRAM)
+    .parserConfiguration({ 'boolean-negation': false })
     .usage('$0 <command> [options]\n\nRuns composes: the init phase, config checks and (as they land) every phase tool in order.')
     .option('json', { type: 'boolean', describe: 'machine-readable summary on stdout' })
     .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' })
@@ -89,7 +101,7 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
     .help()
     .alias('h', 'help')
     .version(false)
-    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .wrap(process.stdout.isTTY ? Math.min(110, process.stdout.columns ?? 100) : null)
     .fail((message, error) => {
       if (error) throw error;
       throw new InputError('USAGE', message, { hint: `see ${PROGRAM} --help` });

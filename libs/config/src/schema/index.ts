@@ -7,3 +7,4 @@ export { RUNROOT_METHODS } from './koji.js';
 export { summarizeSchema, acceptedTypes } from './describe-schema.js';
 export { listConfigOptions, MACHINE_DEPENDENT_OPTIONS } from './list-options.js';
 export type { ConfigOptionInfo } from './list-options.js';
+export { renderConfigReference } from './render-reference.js';

@@ -1,0 +1,2 @@
+export { readXmlElements } from './xml-elements.js';
+export type { XmlElement } from './xml-elements.js';
