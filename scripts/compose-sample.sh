@@ -11,7 +11,7 @@ fixtures=$(cd "$repo/../shared/fixtures/pungi-dummy" 2>/dev/null && pwd) || {
   echo "compose-sample: ../shared/fixtures/pungi-dummy not found next to the repository" >&2; exit 2; }
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 bash scripts/install-system-deps.sh
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund >&2; fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then bash scripts/install-npm-deps.sh >&2; fi
 npx nx run-many -t build --outputStyle=stream >&2
 mkdir -p "$target"
 orchestrate="$repo/node_modules/.bin/compose-orchestrate"

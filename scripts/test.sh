@@ -7,7 +7,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=${NX_SKIP_
 
 bash scripts/install-system-deps.sh || { echo "system packages could not be installed"; echo "0 passed, 1 failed"; exit 1; }
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund >&2 || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+  bash scripts/install-npm-deps.sh >&2 || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 find libs tools e2e -name test-results.json -not -path '*/node_modules/*' -delete 2>/dev/null
 
