@@ -16,7 +16,7 @@ npx nx run-many -t build --outputStyle=stream >&2
 mkdir -p "$target"
 orchestrate="$repo/node_modules/.bin/compose-orchestrate"
 "$orchestrate" validate-config --config "$fixtures/dummy-pungi.conf" >&2
-if "$orchestrate" compose --help >/dev/null 2>&1; then
+if "$orchestrate" --help 2>/dev/null | grep -q "compose-orchestrate compose "; then
   exec "$orchestrate" compose --config "$fixtures/dummy-pungi.conf" --target-dir "$target" --compose-type test --skip-phase buildinstall "$@"
 fi
 # Until the orchestrator's compose command lands (issue 7), run the phases that exist.
