@@ -17,6 +17,11 @@ check dnf dnf
 check gpg gnupg
 check git git
 check isohybrid syslinux-utils
+check xz xz-utils
+check bzip2 bzip2
+check zstd zstd
+check rpm2cpio rpm2cpio
+check cpio cpio
 [ -e /usr/lib/python3/dist-packages/dnf-plugins/repoclosure.py ] || need+=(dnf-plugins-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 # shellcheck disable=SC2207

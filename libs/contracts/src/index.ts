@@ -2,3 +2,5 @@
 // live here rather than beside one tool (tools never import each other).
 export { COMPOSE_MANIFEST } from './compose-manifest.js';
 export type { ComposeManifest, ComposeManifestVariant } from './compose-manifest.js';
+export { PKGSET_MANIFEST } from './pkgset-manifest.js';
+export type { PkgsetManifest, PkgsetPackage, PkgsetSource } from './pkgset-manifest.js';

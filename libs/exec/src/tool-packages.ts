@@ -19,6 +19,9 @@ export const DEBIAN_PACKAGE_OF: Readonly<Record<string, string>> = {
   git: 'git',
   gpg: 'gnupg',
   chromium: 'chromium',
+  xz: 'xz-utils',
+  bzip2: 'bzip2',
+  zstd: 'zstd',
 };
 
 export function describeMissingTool(tool: string): string {

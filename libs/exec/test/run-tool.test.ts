@@ -57,3 +57,25 @@ describe('helpers', () => {
     expect(await isToolAvailable('definitely-not-a-tool')).toBe(false);
   });
 });
+
+describe('streamTool', () => {
+  it('streams a filter process with piped stdin', async () => {
+    const { Readable } = await import('node:stream');
+    const { streamTool } = await import('../src/index.js');
+    const proc = streamTool(['tr', 'a-z', 'A-Z'], { stdin: Readable.from(['hello ', 'world']) });
+    let text = '';
+    for await (const chunk of proc.stdout) text += String(chunk);
+    await proc.done;
+    expect(text).toBe('HELLO WORLD');
+  });
+
+  it('reports a failing filter with its stderr', async () => {
+    const { streamTool } = await import('../src/index.js');
+    const proc = streamTool(['sh', '-c', 'echo corrupt input >&2; exit 1']);
+    proc.stdout.resume();
+    await expect(proc.done).rejects.toThrow(/corrupt input/);
+    const missing = streamTool(['zstd-not-installed']);
+    missing.stdout?.resume();
+    await expect(missing.done).rejects.toMatchObject({ code: 'TOOL_MISSING' });
+  });
+});

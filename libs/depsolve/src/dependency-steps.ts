@@ -1,0 +1,111 @@
+// Gather passes that follow requirements: comps conditionals, binary, build and debuginfo deps.
+import type { GatherContext } from './gather-context.js';
+import type { ConditionalPackage } from './types.js';
+
+/** Pungi's add_conditional_packages: comps `requires=` entries for packages already in. */
+export class ConditionalStep {
+  private readonly finished = new Map<number, number[]>();
+
+  constructor(
+    private readonly ctx: GatherContext,
+    private readonly rules: readonly ConditionalPackage[],
+  ) {}
+
+  run(): boolean {
+    const { ctx } = this;
+    if (!ctx.opts.resolve_deps) return false;
+    let added = false;
+    for (const id of ctx.ordered(ctx.binary)) {
+      let deps = this.finished.get(id);
+      if (!deps) {
+        deps = this.resolve(id);
+        this.finished.set(id, deps);
+      }
+      for (const dep of deps) {
+        if (ctx.add(dep, { kind: 'conditional', of: ctx.describe(id) })) added = true;
+      }
+    }
+    return added;
+  }
+
+  private resolve(id: number): number[] {
+    const { ctx } = this;
+    const name = ctx.pkg(id).name;
+    const deps = new Set<number>();
+    for (const rule of this.rules) {
+      if (rule.name !== name) continue;
+      const candidates = ctx.index.idsNamed(rule.install).filter((i) => ctx.queues.isBinary(i));
+      for (const dep of ctx.bestPackages(candidates)) deps.add(dep);
+    }
+    return [...deps];
+  }
+}
+
+/** Pungi's add_binary_package_deps. */
+export class BinaryDepsStep {
+  private readonly finished = new Set<number>();
+
+  constructor(private readonly ctx: GatherContext) {}
+
+  run(): boolean {
+    const { ctx } = this;
+    if (!ctx.opts.resolve_deps) return false;
+    let added = false;
+    for (const id of ctx.ordered(ctx.binary)) {
+      if (this.finished.has(id)) continue;
+      for (const edge of ctx.packageDeps(id)) {
+        const reason = { kind: 'dependency' as const, of: ctx.describe(id), requirement: edge.requirement };
+        if (ctx.add(edge.id, reason)) added = true;
+      }
+      this.finished.add(id);
+    }
+    return added;
+  }
+}
+
+/** Pungi's add_source_package_deps: BuildRequires of included sources when self-hosting. */
+export class SourceDepsStep {
+  private readonly finished = new Set<number>();
+
+  constructor(private readonly ctx: GatherContext) {}
+
+  run(): boolean {
+    const { ctx } = this;
+    const { opts } = ctx;
+    if (!opts.resolve_deps || !opts.selfhosting || opts.exclude_source) return false;
+    let added = false;
+    for (const id of ctx.ordered(ctx.source)) {
+      if (this.finished.has(id)) continue;
+      this.finished.add(id);
+      for (const edge of ctx.packageDeps(id)) {
+        const reason = { kind: 'selfhosting' as const, of: ctx.describe(id), requirement: edge.requirement };
+        if (ctx.add(edge.id, reason)) added = true;
+      }
+    }
+    return added;
+  }
+}
+
+/** Pungi's add_debug_package_deps: debuginfo requiring other debuginfo (e.g. -debuginfo-common). */
+export class DebugDepsStep {
+  private readonly finished = new Set<number>();
+
+  constructor(private readonly ctx: GatherContext) {}
+
+  run(): boolean {
+    const { ctx } = this;
+    if (!ctx.opts.resolve_deps || ctx.opts.exclude_debug) return false;
+    let added = false;
+    for (const id of ctx.ordered(ctx.debug)) {
+      if (this.finished.has(id)) continue;
+      for (const edge of ctx.packageDeps(id, true)) {
+        // A requirement some included binary already satisfies needs no debuginfo.
+        if (ctx.binary.has(edge.id)) continue;
+        const reason = { kind: 'debuginfo' as const, of: ctx.describe(id), requirement: edge.requirement };
+        if (ctx.add(edge.id, reason, ctx.debug)) added = true;
+      }
+      this.finished.add(id);
+    }
+    return added;
+  }
+}

@@ -1,0 +1,193 @@
+// Shared state of one gather run and the two primitives every step uses:
+// picking the best provider and resolving a package's direct requirements.
+import type { Dep } from '@compose/repodata';
+import { compareEvr } from '@compose/rpm';
+import type { ArchSets } from './arch-sets.js';
+import { formatDep } from './dep-match.js';
+import { evrText, nameArch, type PackageIndex, type Pkg } from './package-index.js';
+import { GroupedCache, type Queues } from './queues.js';
+import type { Reason, SolveOptions } from './types.js';
+
+export interface Caches {
+  sourceByNvr: GroupedCache;
+  nativeDebugBySource: GroupedCache;
+  multilibDebugBySource: GroupedCache;
+  nativeBySource: GroupedCache;
+  multilibBySource: GroupedCache;
+  noarchBySource: GroupedCache;
+  multilibByNvr: GroupedCache;
+  byNameArch: GroupedCache;
+}
+
+export function nvrKey(name: string, version: string, release: string): string {
+  return `${name}\u0000${version}\u0000${release}`;
+}
+
+export function buildCaches(index: PackageIndex, q: Queues): Caches {
+  const all = index.packages;
+  const notNoarch = (pkg: Pkg): boolean => pkg.arch !== 'noarch';
+  const bySource = (pkg: Pkg): string => pkg.sourcerpm;
+  const byNvr = (pkg: Pkg): string => nvrKey(pkg.name, pkg.version, pkg.release);
+  return {
+    sourceByNvr: new GroupedCache(all, (p) => q.isSource(p.id), byNvr),
+    nativeDebugBySource: new GroupedCache(all, (p) => q.isNativeDebug(p.id), bySource),
+    multilibDebugBySource: new GroupedCache(all, (p) => q.isMultilibDebug(p.id), bySource),
+    nativeBySource: new GroupedCache(all, (p) => q.isNativeBinary(p.id) && notNoarch(p), bySource),
+    multilibBySource: new GroupedCache(all, (p) => q.isMultilibBinary(p.id) && notNoarch(p), bySource),
+    noarchBySource: new GroupedCache(all, (p) => q.isNativeBinary(p.id) && p.arch === 'noarch', bySource),
+    multilibByNvr: new GroupedCache(all, (p) => q.isMultilibBinary(p.id) && notNoarch(p), byNvr),
+    byNameArch: new GroupedCache(all, (p) => q.isBinary(p.id), (p) => `${p.name}.${p.arch}`),
+  };
+}
+
+/** A resolved requirement: the package and the requirement text that pulled it. */
+export interface DepEdge {
+  id: number;
+  requirement: string;
+}
+
+export class GatherContext {
+  readonly binary = new Set<number>();
+  readonly debug = new Set<number>();
+  readonly source = new Set<number>();
+  readonly lookasideFlag = new Set<number>();
+  readonly reasons = new Map<number, Reason[]>();
+  readonly broken = new Map<number, string[]>();
+  /** Pungi's finished_get_package_deps_reqs: the first answer for a requirement text is reused. */
+  private readonly resolvedRequirements = new Map<string, Set<number>>();
+  private readonly lookasideNvras: Set<string>;
+
+  constructor(
+    readonly index: PackageIndex,
+    readonly arches: ArchSets,
+    readonly queues: Queues,
+    readonly caches: Caches,
+    readonly opts: SolveOptions,
+  ) {
+    this.lookasideNvras = new Set(index.packages.filter((p) => p.lookaside).map(nvraOf));
+  }
+
+  pkg(id: number): Pkg {
+    return this.index.packages[id]!;
+  }
+
+  /** A snapshot in load order, standing in for Pungi's iteration over a set. */
+  ordered(set: Set<number>): number[] {
+    return [...set].sort((a, b) => a - b);
+  }
+
+  /** Packages in hawkey's sort order: name, then EVR, then arch. */
+  sorted(set: Set<number>): number[] {
+    return [...set].sort((a, b) => comparePackages(this.pkg(a), this.pkg(b)));
+  }
+
+  addReason(id: number, reason: Reason): void {
+    const list = this.reasons.get(id);
+    if (list) list.push(reason);
+    else this.reasons.set(id, [reason]);
+  }
+
+  /** Pungi's _add_packages: flags lookaside copies (by NVRA, as hawkey compares them). */
+  add(id: number, reason: Reason, dest: Set<number> = this.binary): boolean {
+    if (dest.has(id)) return false;
+    dest.add(id);
+    this.addReason(id, reason);
+    if (this.lookasideNvras.has(nvraOf(this.pkg(id)))) this.lookasideFlag.add(id);
+    return true;
+  }
+
+  /**
+   * Pungi's _get_best_package: lookaside copies win over equal NVRs elsewhere; then an
+   * already included native provider, an included multilib one, any native, any multilib;
+   * ties go to the best arch, then the shortest name, then the name alphabetically.
+   */
+  bestPackages(candidates: readonly number[], requirement?: string, debuginfo = false): number[] {
+    if (candidates.length === 0) return [];
+    if (this.opts.greedy_method === 'all') return [...candidates];
+    const inLookaside = new Set(candidates.map((id) => this.pkg(id)).filter((p) => p.lookaside).map(nevrOf));
+    const usable = candidates.filter((id) => {
+      const p = this.pkg(id);
+      return p.lookaside || !inLookaside.has(nevrOf(p));
+    });
+    const q = this.queues;
+    const native = usable.filter((id) => (debuginfo ? q.isNativeDebug(id) : q.isNativeBinary(id)));
+    const multilib = usable.filter((id) => (debuginfo ? q.isMultilibDebug(id) : q.isMultilibBinary(id)));
+    let pool = native.filter((id) => this.binary.has(id));
+    if (pool.length === 0) pool = multilib.filter((id) => this.binary.has(id));
+    if (pool.length === 0) pool = native;
+    if (pool.length === 0) pool = multilib;
+    if (pool.length === 0) return [];
+    const match = [...pool].sort((a, b) => this.compareCandidates(this.pkg(a), this.pkg(b)))[0]!;
+    const best = this.pkg(match);
+    if (this.opts.greedy_method === 'build' && requirement !== undefined) {
+      const sameBuild = this.arches.native.has(best.arch) ? native : multilib;
+      return sameBuild.filter((id) => this.pkg(id).sourcerpm === best.sourcerpm);
+    }
+    return [match];
+  }
+
+  private compareCandidates(a: Pkg, b: Pkg): number {
+    const rank = (this.arches.rank.get(a.arch) ?? 999) - (this.arches.rank.get(b.arch) ?? 999);
+    if (rank !== 0) return rank;
+    if (a.name.length !== b.name.length) return a.name.length - b.name.length;
+    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+    return a.id - b.id;
+  }
+
+  /** Pungi's _get_package_deps: every requirement (pre/post included) resolved to its best providers. */
+  packageDeps(id: number, debuginfo = false): DepEdge[] {
+    const pkg = this.pkg(id);
+    if (pkg.lookaside) return [];
+    const result: DepEdge[] = [];
+    for (const requirement of pkg.meta.requires) {
+      const text = formatDep(requirement);
+      const known = this.resolvedRequirements.get(text);
+      if (known && known.size > 0) {
+        for (const dep of known) result.push({ id: dep, requirement: text });
+        continue;
+      }
+      const providers = this.providersIn(requirement, debuginfo);
+      if (providers.length === 0) {
+        this.recordBroken(id, text);
+        continue;
+      }
+      const best = this.bestPackages(providers, text, debuginfo);
+      const cached = known ?? new Set<number>();
+      for (const dep of best) cached.add(dep);
+      this.resolvedRequirements.set(text, cached);
+      for (const dep of best) result.push({ id: dep, requirement: text });
+    }
+    return result;
+  }
+
+  private providersIn(requirement: Dep, debuginfo: boolean): readonly number[] {
+    const member = debuginfo ? (i: number) => this.queues.isAnyDebug(i) : (i: number) => this.queues.isBinary(i);
+    return this.index.whatProvides(requirement).filter(member);
+  }
+
+  private recordBroken(id: number, requirement: string): void {
+    const list = this.broken.get(id);
+    if (!list) this.broken.set(id, [requirement]);
+    else if (!list.includes(requirement)) list.push(requirement);
+  }
+
+  describe(id: number): string {
+    return nameArch(this.pkg(id));
+  }
+}
+
+function nevrOf(pkg: Pkg): string {
+  return `${pkg.name}-${evrText(pkg)}`;
+}
+
+function nvraOf(pkg: Pkg): string {
+  return `${pkg.name}-${pkg.version}-${pkg.release}.${pkg.arch}`;
+}
+
+function comparePackages(a: Pkg, b: Pkg): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  const byEvr = compareEvr(a, b);
+  if (byEvr !== 0) return byEvr;
+  if (a.arch !== b.arch) return a.arch < b.arch ? -1 : 1;
+  return a.id - b.id;
+}

@@ -1,0 +1,2 @@
+export { requireComposeDir, readPhaseInput, writePhaseOutput, joinDashValues } from './phase-io.js';
+export type { PhaseIoOptions } from './phase-io.js';

@@ -1,0 +1,10 @@
+export { fetchRepodata } from './fetch-repodata.js';
+export type { FetchRepodataOptions, FetchedRepodata } from './fetch-repodata.js';
+export { fetchPackages } from './fetch-packages.js';
+export type { FetchPackagesOptions, PackageRequest } from './fetch-packages.js';
+export type { TransferOptions } from './http-transfer.js';
+export type { Checksum } from './checksum.js';
+export { readRepomdRecords } from './repomd-records.js';
+export type { RepomdRecord } from './repomd-records.js';
+export { renderProgressBar, formatBytes } from './progress.js';
+export type { ProgressState, ProgressListener } from './progress.js';

@@ -1,0 +1,6 @@
+// Test support shared by several projects' tests (never imported by shipped code):
+// a loopback static HTTP server and throwaway GnuPG keys for signing RPMs with rpmsign.
+export { startStaticServer } from './static-server.js';
+export type { StaticServer, Override } from './static-server.js';
+export { createTestKey, signCopies, stopGpgAgent, locateGpg } from './gpg-signing.js';
+export type { TestKey } from './gpg-signing.js';
