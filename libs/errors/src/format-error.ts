@@ -12,7 +12,9 @@ export function formatLocation(location: SourceLocation): string {
 /** One line per problem, `FILE:LINE:COL: message (hint)`; the form editors and CI logs understand. */
 export function formatErrorLines(error: ComposeError): string[] {
   if (error instanceof InputErrors) return error.problems.flatMap((p) => formatErrorLines(p));
-  const prefix = error.location ? `${formatLocation(error.location)}: ` : '';
+  // A message that already names the file (and no line to add) needs no location prefix.
+  const redundant = error.location && error.location.line === undefined && error.message.includes(error.location.file);
+  const prefix = error.location && !redundant ? `${formatLocation(error.location)}: ` : '';
   const hint = error.hint ? ` (${error.hint})` : '';
   return [`${prefix}${error.message}${hint}`];
 }

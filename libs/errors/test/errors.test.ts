@@ -32,3 +32,12 @@ describe('errors', () => {
     expect(describeError(new Error('boom'))).toEqual({ code: 'INTERNAL', message: 'boom' });
   });
 });
+
+describe('location prefixes', () => {
+  it('are left out when the message already names the file and there is no line', () => {
+    const error = new InputError('X', '/r/a.rpm: not an RPM package', { location: { file: '/r/a.rpm' } });
+    expect(formatErrorLines(error)).toEqual(['/r/a.rpm: not an RPM package']);
+    const located = new InputError('X', 'bad value in /r/a.conf', { location: { file: '/r/a.conf', line: 2, col: 1 } });
+    expect(formatErrorLines(located)).toEqual(['/r/a.conf:2:1: bad value in /r/a.conf']);
+  });
+});

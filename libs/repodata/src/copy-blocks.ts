@@ -21,24 +21,52 @@ export const PRIMARY_BLOCKS: DocumentGrammar<PrimaryBlock> = {
   attributes: PRIMARY_ATTRIBUTES,
   rootId: 0,
   packageId: 1,
+  // Copying needs only the block's end and its <location>: find both with indexOf instead of
+  // tokenizing every dependency entry (this grammar runs over the whole of primary.xml).
   parse(sc) {
     const block: PrimaryBlock = { locationStart: -1, locationEnd: -1, href: '' };
     if (sc.selfClosing) return block;
-    while (sc.nextTag()) {
-      if (sc.closing) {
-        if (sc.nameId === 1) break;
-        continue;
-      }
-      if (sc.nameId === 2) {
-        block.locationStart = sc.tagStart;
-        for (let a = 0; a < sc.attrCount; a++) if (sc.attrId[a] === 0) block.href = sc.attrValue(a);
-        sc.skipElement();
-        block.locationEnd = sc.pos;
-      }
+    const end = sc.buf.indexOf(PACKAGE_END, sc.pos, 'latin1');
+    if (end < 0 || end >= sc.limit) {
+      sc.pos = sc.limit;
+      return block;
     }
+    const location = sc.buf.indexOf(LOCATION_START, sc.pos, 'latin1');
+    if (location >= 0 && location < end) {
+      const close = sc.buf.indexOf(TAG_END, location);
+      const tag = sc.buf.toString('latin1', location, close + 1);
+      block.locationStart = location;
+      block.locationEnd = close + 1;
+      block.href = decodeXmlAttribute(/\shref=(?:"([^"]*)"|'([^']*)')/.exec(tag), sc.buf, location);
+    }
+    // Leave the scanner as if it had just read </package>, which is what the cursor checks.
+    sc.pos = end + PACKAGE_END.length;
+    sc.tagStart = end;
+    sc.closing = true;
+    sc.nameId = 1;
     return block;
   },
 };
+
+const PACKAGE_END = '</package>';
+const LOCATION_START = '<location';
+const TAG_END = 0x3e;
+
+/** The href of a <location> tag, decoded as UTF-8 with XML entities resolved. */
+function decodeXmlAttribute(match: RegExpExecArray | null, buf: Buffer, tagStart: number): string {
+  if (!match) return '';
+  const raw = match[1] ?? match[2] ?? '';
+  const start = tagStart + (match.index ?? 0) + match[0].indexOf(raw);
+  const text = /[\x80-\xff]/.test(raw) ? buf.toString('utf8', start, start + raw.length) : raw;
+  return text.includes('&') ? unescapeXml(text) : text;
+}
+
+function unescapeXml(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) =>
+    ref.startsWith('#x') ? String.fromCodePoint(parseInt(ref.slice(2), 16)) : ref.startsWith('#') ? String.fromCodePoint(parseInt(ref.slice(1), 10)) : (named[ref] ?? whole),
+  );
+}
 
 /** filelists.xml and other.xml read only for each block's pkgid. */
 export const FILELISTS_BLOCKS: DocumentGrammar<string> = { ...FILELISTS_GRAMMAR, parse: readPackageId };

@@ -1,7 +1,7 @@
 import { NameTable } from './name-table.js';
 import type { DocumentGrammar } from './package-cursor.js';
 import type { XmlScanner } from './xml-scanner.js';
-import type { FileEntry, FilelistsPackage, OtherPackage } from './types.js';
+import type { FileEntry, FileSet, FilelistsPackage, OtherPackage } from './types.js';
 
 const ELEMENTS = ['filelists', 'otherdata', 'package', 'version', 'file'] as const;
 const E = Object.fromEntries(ELEMENTS.map((name, id) => [name, id])) as Record<(typeof ELEMENTS)[number], number>;
@@ -18,7 +18,8 @@ export const FILELISTS_GRAMMAR: DocumentGrammar<FilelistsPackage> = {
   rootId: E.filelists,
   packageId: E.package,
   parse(sc) {
-    const pkg: FilelistsPackage = { ...readPackageHeader(sc), files: [] };
+    const pkg: FilelistsPackage = { pkgid: '', name: '', arch: '', epoch: 0, version: '', release: '', files: [] };
+    readPackageHeader(sc, pkg);
     readChildren(sc, pkg, pkg.files);
     return pkg;
   },
@@ -32,9 +33,42 @@ export const OTHER_GRAMMAR: DocumentGrammar<OtherPackage> = {
   rootId: E.otherdata,
   packageId: E.package,
   parse(sc) {
-    const pkg = readPackageHeader(sc);
+    const pkg: OtherPackage = { pkgid: '', name: '', arch: '', epoch: 0, version: '', release: '' };
+    readPackageHeader(sc, pkg);
     readChildren(sc, pkg, undefined);
     return pkg;
+  },
+};
+
+/** filelists.xml read only for what streamPrimary merges: pkgid and files, no identity. */
+export const FILE_SET_GRAMMAR: DocumentGrammar<FileSet> = {
+  root: 'filelists',
+  elements,
+  attributes,
+  rootId: E.filelists,
+  packageId: E.package,
+  parse(sc) {
+    let pkgid = '';
+    for (let a = 0; a < sc.attrCount; a++) if (sc.attrId[a] === A.pkgid) pkgid = sc.attrValue(a);
+    const set: FileSet = { pkgid, files: [] };
+    if (sc.selfClosing) return set;
+    while (sc.nextTag()) {
+      if (sc.closing) {
+        if (sc.nameId === E.package) break;
+        continue;
+      }
+      if (sc.nameId !== E.file) {
+        sc.skipElement();
+        continue;
+      }
+      let type = 0;
+      for (let a = 0; a < sc.attrCount; a++) if (sc.attrId[a] === A.type) type = sc.attrIs(a, 'dir') ? 1 : sc.attrIs(a, 'ghost') ? 2 : 0;
+      const path = sc.readText();
+      set.files.push(path);
+      if (type === 1) (set.dirs ??= []).push(path);
+      else if (type === 2) (set.ghosts ??= []).push(path);
+    }
+    return set;
   },
 };
 
@@ -46,8 +80,7 @@ export function readPackageId(sc: XmlScanner): string {
   return pkgid;
 }
 
-function readPackageHeader(sc: XmlScanner): OtherPackage {
-  const pkg: OtherPackage = { pkgid: '', name: '', arch: '', epoch: 0, version: '', release: '' };
+function readPackageHeader(sc: XmlScanner, pkg: OtherPackage): void {
   for (let a = 0; a < sc.attrCount; a++) {
     switch (sc.attrId[a]) {
       case A.pkgid: pkg.pkgid = sc.attrValue(a); break;
@@ -55,7 +88,6 @@ function readPackageHeader(sc: XmlScanner): OtherPackage {
       case A.arch: pkg.arch = sc.attrValue(a); break;
     }
   }
-  return pkg;
 }
 
 function readChildren(sc: XmlScanner, pkg: OtherPackage, files: FileEntry[] | undefined): void {

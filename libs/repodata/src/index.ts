@@ -3,7 +3,7 @@ export { openMetadataStream } from './metadata-stream.js';
 export type { MetadataStreamOptions } from './metadata-stream.js';
 export { streamPrimary, streamFilelists, streamOther } from './stream-packages.js';
 export type { StreamOptions, StreamPrimaryOptions, StreamResult } from './stream-packages.js';
-export type { Dep, Checksum, PrimaryPackage, RepoMd, RepoMdRecord, FileEntry, FilelistsPackage, OtherPackage } from './types.js';
+export type { Dep, Checksum, PrimaryPackage, RepoMd, RepoMdRecord, FileEntry, FileSet, FilelistsPackage, OtherPackage } from './types.js';
 export { writeFilteredRepo } from './write-filtered-repo.js';
 export type { KeepCandidate, WriteFilteredRepoOptions, FilteredRepo } from './write-filtered-repo.js';
 export { formatRepomd } from './repomd-format.js';

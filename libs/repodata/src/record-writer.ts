@@ -20,7 +20,7 @@ export class GzipRecordWriter {
   private readonly openHash = createHash('sha256');
   private openSize = 0;
   private readonly tap = new CountingHash(createHash('sha256'));
-  private readonly gzip = createGzip();
+  private readonly gzip: ReturnType<typeof createGzip>;
   private readonly temp: string;
   private readonly done: Promise<void>;
 
@@ -28,7 +28,9 @@ export class GzipRecordWriter {
     private readonly dir: string,
     private readonly type: string,
     private readonly name: string,
+    level?: number,
   ) {
+    this.gzip = createGzip(level === undefined ? {} : { level });
     this.temp = path.join(dir, `.${name}.gz.partial`);
     this.done = pipeline(this.gzip, this.tap, createWriteStream(this.temp));
     // Errors surface through `done` in finish(); this keeps an early one from being unhandled.

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { openMetadataStream } from './metadata-stream.js';
 import { PackageCursor, type DocumentGrammar } from './package-cursor.js';
 import { PRIMARY_GRAMMAR } from './primary-grammar.js';
-import { FILELISTS_GRAMMAR, OTHER_GRAMMAR } from './filelists-grammar.js';
+import { FILE_SET_GRAMMAR, FILELISTS_GRAMMAR, OTHER_GRAMMAR } from './filelists-grammar.js';
 import { readRepomd, requireRecord } from './repomd.js';
-import type { FilelistsPackage, OtherPackage, PrimaryPackage, RepoMd } from './types.js';
+import type { FileSet, FilelistsPackage, OtherPackage, PrimaryPackage, RepoMd } from './types.js';
 
 export interface StreamOptions {
   signal?: AbortSignal;
@@ -25,13 +25,15 @@ export interface StreamResult {
 /**
  * Calls `onPackage` for every package of the repository's primary.xml, in document order.
  * Nothing is kept after the callback returns, so memory follows what the caller keeps.
- * With `filelists`, filelists.xml is decompressed and parsed alongside (zlib works on the
- * threadpool) and merged by pkgid.
+ * With `filelists`, filelists.xml is decompressed alongside (zlib works on the threadpool, so
+ * both files inflate in parallel with the parse) and merged by pkgid. It is parsed on this
+ * thread: a worker thread was measured slower on the benchmark repo (start-up, cloning every
+ * path, a second heap) than the lean pkgid-and-paths parse it would take over.
  */
 export async function streamPrimary(repoDir: string, onPackage: (pkg: PrimaryPackage) => void, options: StreamPrimaryOptions = {}): Promise<StreamResult> {
   const repomd = await readRepomd(repoDir);
   const primary = openCursor(repomd, 'primary', PRIMARY_GRAMMAR, options);
-  const filelists = options.filelists ? new FilelistsMatcher(openCursor(repomd, 'filelists', FILELISTS_GRAMMAR, options)) : undefined;
+  const filelists = options.filelists ? new FilelistsMatcher(openCursor(repomd, 'filelists', FILE_SET_GRAMMAR, options)) : undefined;
   try {
     for (;;) {
       const pkg = primary.next();
@@ -98,10 +100,10 @@ const NEED_MORE = Symbol('need more');
  * map instead of failing.
  */
 class FilelistsMatcher {
-  private readonly early = new Map<string, FilelistsPackage>();
-  constructor(private readonly cursor: PackageCursor<FilelistsPackage>) {}
+  private readonly early = new Map<string, FileSet>();
+  constructor(private readonly cursor: PackageCursor<FileSet>) {}
 
-  take(pkgid: string): FilelistsPackage | undefined | typeof NEED_MORE {
+  take(pkgid: string): FileSet | undefined | typeof NEED_MORE {
     if (this.early.size > 0) {
       const found = this.early.get(pkgid);
       if (found) {
@@ -126,18 +128,10 @@ class FilelistsMatcher {
 }
 
 /** filelists.xml lists every file, primary.xml only a subset: the filelists entry wins. */
-function applyFiles(pkg: PrimaryPackage, entry: FilelistsPackage): void {
-  const files: string[] = [];
-  let dirs: string[] | undefined;
-  let ghosts: string[] | undefined;
-  for (const file of entry.files) {
-    files.push(file.path);
-    if (file.type === 'dir') (dirs ??= []).push(file.path);
-    else if (file.type === 'ghost') (ghosts ??= []).push(file.path);
-  }
-  pkg.files = files;
-  if (dirs) pkg.dirs = dirs;
+function applyFiles(pkg: PrimaryPackage, entry: FileSet): void {
+  pkg.files = entry.files;
+  if (entry.dirs) pkg.dirs = entry.dirs;
   else if (pkg.dirs) delete pkg.dirs;
-  if (ghosts) pkg.ghosts = ghosts;
+  if (entry.ghosts) pkg.ghosts = entry.ghosts;
   else if (pkg.ghosts) delete pkg.ghosts;
 }

@@ -105,3 +105,11 @@ export interface OtherPackage {
   version: string;
   release: string;
 }
+
+/** A package's files as streamPrimary merges them from filelists.xml. */
+export interface FileSet {
+  pkgid: string;
+  files: string[];
+  dirs?: string[];
+  ghosts?: string[];
+}

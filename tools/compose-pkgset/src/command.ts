@@ -4,7 +4,7 @@ import yargs from 'yargs';
 import { COMPOSE_MANIFEST, PKGSET_MANIFEST, type ComposeManifest } from '@compose/contracts';
 import { EXIT_OK, InputError, type ExitCode } from '@compose/errors';
 import { createLogger, printJson } from '@compose/log';
-import { joinDashValues, readPhaseInput, writePhaseOutput } from '@compose/phase-io';
+import { joinDashValues, readPhaseInput, requireComposeDir, writePhaseOutput } from '@compose/phase-io';
 import { runPkgset } from './run.js';
 
 const PROGRAM = 'compose-pkgset';
@@ -35,17 +35,15 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
       throw new InputError('USAGE', message, { hint: `see ${PROGRAM} --help` });
     })
     .parseAsync();
-  if (!args['compose-dir']) {
-    throw new InputError('NO_COMPOSE_DIR', `${PROGRAM} needs --compose-dir (the package-set repos are written into it)`, {
-      hint: 'create one with compose-orchestrate init',
-    });
-  }
+  const composeDir = requireComposeDir({ composeDir: args['compose-dir'] }, PROGRAM);
   if (args.json && args.output === '-') throw new InputError('USAGE', '--json and --output - both want stdout', { hint: 'use one of them' });
   const log = createLogger({ program: PROGRAM, quiet: args.quiet });
-  const io = { composeDir: args['compose-dir'], input: args.input, output: args.output };
+  const io = { composeDir, input: args.input, output: args.output };
   const compose = await readPhaseInput<ComposeManifest>(COMPOSE_MANIFEST, io, 'work/global/compose.json');
-  const composeDir = path.resolve(args['compose-dir']);
+  const timings: Record<string, number> = {};
+  const started = performance.now();
   const manifest = await runPkgset(compose, {
+    timings,
     composeDir,
     oldComposes: args['old-composes'].map((d) => path.resolve(d)),
     cacheDir: path.resolve(args['cache-dir'] ?? process.env['COMPOSE_CACHE_DIR'] ?? path.join(homedir(), '.cache', 'compose')),
@@ -53,9 +51,12 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
     log,
     signal,
   });
+  const beforeWrite = performance.now();
   const written = await writePhaseOutput(PKGSET_MANIFEST, manifest, io, 'work/global/pkgset.json');
+  timings['write_manifest'] = Math.round(performance.now() - beforeWrite);
+  timings['total'] = Math.round(performance.now() - started);
   const perArch = Object.fromEntries(manifest.arches.map((arch) => [arch, manifest.packages.filter((p) => p.tree_arches.includes(arch)).length]));
   log.info(`package set: ${manifest.packages.length} packages (${Object.entries(perArch).map(([a, n]) => `${a} ${n}`).join(', ')}), ${manifest.excluded.length} left out`);
-  if (args.json) printJson({ compose_id: manifest.compose_id, manifest: written ?? null, packages: manifest.packages.length, per_arch: perArch, excluded: manifest.excluded.length, reused_from: manifest.reused_from });
+  if (args.json) printJson({ compose_id: manifest.compose_id, manifest: written ?? null, packages: manifest.packages.length, per_arch: perArch, excluded: manifest.excluded.length, reused_from: manifest.reused_from, timings_ms: timings });
   return EXIT_OK;
 }

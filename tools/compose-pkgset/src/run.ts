@@ -27,6 +27,8 @@ export interface PkgsetRunOptions {
   kojiEvent?: number;
   log: Logger;
   signal?: AbortSignal;
+  /** Filled with milliseconds per step (read, select, download, write_repos) for --json and benchmarks. */
+  timings?: Record<string, number>;
 }
 
 /** The pkgset phase: the packages each tree arch may draw from, and a repo per arch for gather. */
@@ -42,6 +44,13 @@ export async function runPkgset(compose: ComposeManifest, options: PkgsetRunOpti
   let sources: PkgsetSource[] = [];
   let candidates: Candidate[] = [];
   let kojiInputs: unknown = null;
+  const timings = options.timings ?? {};
+  let mark = performance.now();
+  const lap = (step: string): void => {
+    const now = performance.now();
+    timings[step] = Math.round(now - mark);
+    mark = now;
+  };
   if (pkgsetSource === 'repos') {
     specs = listRepoSources(config['pkgset_repos'], compose.config_dir, compose.arches, compose.config_file);
     for (const spec of specs) sources.push(await describeSource(spec, options));
@@ -75,6 +84,7 @@ export async function runPkgset(compose: ComposeManifest, options: PkgsetRunOpti
     throw new InputError('PKGSET_SOURCE_UNKNOWN', `pkgset_source = "${pkgsetSource}" is not supported`, { hint: 'use "repos" or "koji"' });
   }
 
+  lap('read');
   const excluded: PkgsetManifest['excluded'] = [];
   candidates = dropDuplicateFiles(candidates, excluded);
   if (requiresSignatures(sigkeys) && pkgsetSource === 'repos') {
@@ -92,8 +102,11 @@ export async function runPkgset(compose: ComposeManifest, options: PkgsetRunOpti
     subsets.push({ arch, packages: subset.packages });
     log.info(`${arch}: ${subset.packages.length} packages`);
   }
+  lap('select');
   await downloadRemotePackages(subsets, sources, options);
+  lap('download');
   const archRepos = await writeArchRepos(subsets, sources, options);
+  lap('write_repos');
   return buildManifest({ compose, sigkeys, pkgsetSource, digest: computeDigest(), sources, subsets, archRepos, excluded });
 
   function computeDigest(): string {

@@ -16,6 +16,9 @@ export interface Candidate {
   sourcerpm: string;
   /** Filled in when signatures are checked. */
   sigkey: string | null;
+  /** rpm-md identity of the entry (location href and pkgid), when read from repodata. */
+  href?: string;
+  pkgid?: string;
   /** From the package header when known (SRPMs of local sources): Pungi copies them to noarch packages. */
   exclusiveArch?: string[];
   excludeArch?: string[];

@@ -34,6 +34,8 @@ function toCandidate(pkg: PrimaryPackage, repoDir: string, sourceId: string, pac
     size: pkg.packageSize,
     sourcerpm: pkg.sourcerpm,
     sigkey: null,
+    href: pkg.location,
+    pkgid: pkg.pkgid,
   };
 }
 

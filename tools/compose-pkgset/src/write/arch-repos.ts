@@ -39,7 +39,16 @@ export async function writeArchRepos(
 async function writeCopiedRepo(source: PkgsetSource, packages: readonly Candidate[], target: string): Promise<void> {
   const files = new Set(packages.map((c) => c.file));
   const baseUrl = packageBaseOf(source, packages);
-  await writeFilteredRepo(source.repo_dir, target, (pkg) => files.has(path.posix.basename(pkg.location)), baseUrl ? { baseUrl } : {});
+  // Candidates read from this very metadata carry href and pkgid, which spares the writer a
+  // deciding pass over primary.xml. Level-1 gzip: these repos are scratch space for gather.
+  const preselected = packages.every((c) => c.href && c.pkgid)
+    ? { hrefs: new Set(packages.map((c) => c.href as string)), pkgids: new Set(packages.map((c) => c.pkgid as string)) }
+    : undefined;
+  await writeFilteredRepo(source.repo_dir, target, (pkg) => files.has(path.posix.basename(pkg.location)), {
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(preselected ? { preselected } : {}),
+    compressionLevel: 1,
+  });
 }
 
 /** Where location hrefs of this source resolve, as a file:// URL (remote packages were downloaded). */
