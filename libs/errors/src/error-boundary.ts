@@ -20,6 +20,11 @@ export async function runWithBoundary(main: (signal: AbortSignal) => Promise<Exi
     if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
     controller.abort(new InterruptedError(signal));
   };
+  // A reader that stops early (`| head`) closes the pipe: that is not a failure of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let code: ExitCode;
