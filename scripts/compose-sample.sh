@@ -19,6 +19,11 @@ orchestrate="$repo/node_modules/.bin/compose-orchestrate"
 if "$orchestrate" --help 2>/dev/null | grep -q "compose-orchestrate compose "; then
   exec "$orchestrate" compose --config "$fixtures/dummy-pungi.conf" --target-dir "$target" --compose-type test --skip-phase buildinstall "$@"
 fi
-# Until the orchestrator's compose command lands (issue 7), run the phases that exist.
-echo "compose-sample: compose-orchestrate compose is not available yet; running the init phase only" >&2
-exec "$orchestrate" init --config "$fixtures/dummy-pungi.conf" --target-dir "$target" --compose-type test "$@"
+# Until the orchestrator's compose command lands (issue 7), run the phase tools that exist in order.
+echo "compose-sample: compose-orchestrate compose is not available yet; running the phases that exist" >&2
+dir=$("$orchestrate" init --config "$fixtures/dummy-pungi.conf" --target-dir "$target" --compose-type test "$@" | tail -n1)
+for phase in pkgset gather createrepo createiso checksum; do
+  tool="$repo/node_modules/.bin/compose-$phase"
+  if [ -x "$tool" ]; then "$tool" --compose-dir "$dir" >&2; else echo "compose-sample: compose-$phase not available yet" >&2; fi
+done
+echo "$dir"
