@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FailedError, InputError } from '@compose/errors';
 import { createKojiSession, KojiFault, kojiKwargs, type KojiSession } from '@compose/koji';
-import { startFakeKojiHub, type FakeKojiHub } from './fake-koji-hub.js';
+import { startFakeKojiHub, type FakeKojiHub } from '@compose/testkit';
 
 let hub: FakeKojiHub;
 let session: KojiSession;

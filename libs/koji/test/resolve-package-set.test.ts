@@ -8,8 +8,8 @@ import {
   type KojiPackageSetOptions,
   type KojiSession,
 } from '@compose/koji';
-import { startFakeKojiHub, type FakeKojiHub } from './fake-koji-hub.js';
-import { PRIMARY_KEY, SECONDARY_KEY } from './fake-koji-data.js';
+import { startFakeKojiHub, type FakeKojiHub } from '@compose/testkit';
+import { PRIMARY_KEY, SECONDARY_KEY } from '@compose/testkit';
 
 const TOPDIR = 'https://kojipkgs.example.org/';
 let hub: FakeKojiHub;

@@ -7,7 +7,7 @@ import {
   encodeValue,
   type XmlRpcValue,
 } from '@compose/koji';
-import { dumpPythonFault } from './python-marshal.js';
+import { dumpPythonFault } from '@compose/testkit';
 
 function roundTrip(value: XmlRpcValue): XmlRpcValue {
   const doc = `<?xml version="1.0"?><methodResponse><params><param>${encodeValue(value)}</param></params></methodResponse>`;

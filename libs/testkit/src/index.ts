@@ -4,3 +4,8 @@ export { startStaticServer } from './static-server.js';
 export type { StaticServer, Override } from './static-server.js';
 export { createTestKey, signCopies, stopGpgAgent, locateGpg } from './gpg-signing.js';
 export type { TestKey } from './gpg-signing.js';
+export { startFakeKojiHub } from './koji/fake-koji-hub.js';
+export type { FakeKojiHub, Interception, RecordedCall } from './koji/fake-koji-hub.js';
+export { makeFakeKoji, PRIMARY_KEY, SECONDARY_KEY } from './koji/fake-koji-data.js';
+export type { FakeKoji, FakeBuild, FakeRpm, FakeTag, FakeListing } from './koji/fake-koji-data.js';
+export { dumpPythonFault } from './koji/python-marshal.js';

@@ -50,7 +50,7 @@ async function fetchSourcesOfNoarch(candidates: Candidate[], repoUrl: string, op
  * ExclusiveArch/ExcludeArch are not in rpm-md metadata; Pungi takes them from the source RPM's
  * header. Read them from SRPMs present on disk (metadata-only repos have none to read).
  */
-async function addSourceArchRules(candidates: Candidate[]): Promise<void> {
+export async function addSourceArchRules(candidates: Candidate[]): Promise<void> {
   const sources = candidates.filter((c) => (c.arch === 'src' || c.arch === 'nosrc') && c.path && existsSync(c.path));
   await mapLimit(sources, 16, async (candidate) => {
     const header = await readRpmHeader(candidate.path as string);

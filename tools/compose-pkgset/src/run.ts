@@ -1,8 +1,9 @@
 import { getVariantArchValue } from '@compose/config';
+import { getValidArches } from '@compose/rpm';
 import type { ComposeManifest, PkgsetManifest, PkgsetSource } from '@compose/contracts';
 import { InputError } from '@compose/errors';
 import type { Logger } from '@compose/log';
-import { collectCandidates, readSignatures } from './collect.js';
+import { addSourceArchRules, collectCandidates, readSignatures } from './collect.js';
 import { describeSource } from './describe-sources.js';
 import { computeInputsDigest } from './inputs-digest.js';
 import { buildManifest, type ArchSubset } from './build-manifest.js';
@@ -71,10 +72,13 @@ export async function runPkgset(compose: ComposeManifest, options: PkgsetRunOpti
       inherit: config['pkgset_koji_inherit'] !== false,
       extraBuilds: ((config['pkgset_koji_builds'] as string[] | undefined) ?? []).map(String),
       sigkeys,
-      arches: [...new Set(compose.arches.flatMap((a) => [a, 'noarch', 'src']))],
+      // Package arches, not tree arches: i386 trees take i686 RPMs, multilib trees their 32-bit twins.
+      arches: [...new Set(compose.arches.flatMap((a) => [...getValidArches(a, { multilib: multilibArches[a] ?? false, addNoarch: true, addSrc: true }), 'nosrc']))],
       signal: options.signal,
     });
     candidates = koji.candidates;
+    // As Pungi's Koji package set does, noarch packages take ExclusiveArch/ExcludeArch from the SRPM.
+    await addSourceArchRules(candidates);
     kojiInputs = { hub: profile.server, tags, event: koji.sets[0]?.event.id ?? null, builds: config['pkgset_koji_builds'] ?? [] };
     specs = tags.map((tag) => ({ id: `koji:${tag}`, kind: 'rpm-md', location: tag, arches: [...compose.arches] }));
     sources = tags.map((tag) => ({ id: `koji:${tag}`, kind: 'koji', location: `${profile.server}#${tag}`, repo_dir: '', digest: String((kojiInputs as { event: unknown }).event) }));

@@ -16,8 +16,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runPkgsetCli(args: string[]): Promise<CliResult> {
-  const r = await execa('node', [pkgset, ...args], { reject: false, env: { NO_COLOR: '1' } });
+export async function runPkgsetCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const r = await execa('node', [pkgset, ...args], { reject: false, env: { NO_COLOR: '1', ...env } });
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
