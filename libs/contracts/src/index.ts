@@ -4,3 +4,5 @@ export { COMPOSE_MANIFEST } from './compose-manifest.js';
 export type { ComposeManifest, ComposeManifestVariant } from './compose-manifest.js';
 export { PKGSET_MANIFEST } from './pkgset-manifest.js';
 export type { PkgsetManifest, PkgsetPackage, PkgsetSource } from './pkgset-manifest.js';
+export { GATHER_MANIFEST } from './gather-manifest.js';
+export type { GatherManifest, GatherPackage, GatherReason, GatherInputs, GatherCategory } from './gather-manifest.js';

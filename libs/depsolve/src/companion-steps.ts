@@ -1,5 +1,5 @@
 // Gather passes that add the source and debuginfo packages belonging to included binaries.
-import { nvrKey, type GatherContext } from './gather-context.js';
+import { FreshIds, nvrKey, type GatherContext } from './gather-context.js';
 
 /** kobo's parse_nvra on a sourcerpm file name: `name-version-release.arch.rpm`. */
 export function parseSourceRpm(fileName: string): { name: string; version: string; release: string } | undefined {
@@ -16,6 +16,7 @@ export function parseSourceRpm(fileName: string): { name: string; version: strin
 export class SourcePackagesStep {
   private readonly finished = new Map<number, number | undefined>();
   private readonly bySourceRpm = new Map<string, number>();
+  private readonly fresh = new FreshIds();
 
   constructor(private readonly ctx: GatherContext) {}
 
@@ -23,7 +24,8 @@ export class SourcePackagesStep {
     const { ctx } = this;
     if (ctx.opts.exclude_source) return false;
     let added = false;
-    for (const id of ctx.ordered(ctx.binary)) {
+    // A binary handled before only re-finds the source it added then.
+    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
       const sourceId = this.finished.has(id) ? this.finished.get(id) : this.findSource(id);
       this.finished.set(id, sourceId);
       if (sourceId === undefined) continue;
@@ -57,6 +59,7 @@ export class SourcePackagesStep {
 /** Pungi's add_debug_packages: only `<name>-debuginfo` and `*-debugsource*` of the same arch. */
 export class DebugPackagesStep {
   private readonly finished = new Set<number>();
+  private readonly fresh = new FreshIds();
 
   constructor(private readonly ctx: GatherContext) {}
 
@@ -64,7 +67,8 @@ export class DebugPackagesStep {
     const { ctx } = this;
     if (ctx.opts.exclude_debug) return false;
     let added = false;
-    for (const id of ctx.ordered(ctx.binary)) {
+    // A binary passed over before (no sourcerpm, no debuginfo) would be passed over again.
+    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
       if (this.finished.has(id)) continue;
       const pkg = ctx.pkg(id);
       if (!pkg.sourcerpm) continue;

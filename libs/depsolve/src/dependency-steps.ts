@@ -1,10 +1,11 @@
 // Gather passes that follow requirements: comps conditionals, binary, build and debuginfo deps.
-import type { GatherContext } from './gather-context.js';
+import { FreshIds, type GatherContext } from './gather-context.js';
 import type { ConditionalPackage } from './types.js';
 
 /** Pungi's add_conditional_packages: comps `requires=` entries for packages already in. */
 export class ConditionalStep {
   private readonly finished = new Map<number, number[]>();
+  private readonly fresh = new FreshIds();
 
   constructor(
     private readonly ctx: GatherContext,
@@ -15,7 +16,8 @@ export class ConditionalStep {
     const { ctx } = this;
     if (!ctx.opts.resolve_deps) return false;
     let added = false;
-    for (const id of ctx.ordered(ctx.binary)) {
+    // A package seen in an earlier pass would only re-add its (cached) conditionals.
+    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
       let deps = this.finished.get(id);
       if (!deps) {
         deps = this.resolve(id);
@@ -44,6 +46,7 @@ export class ConditionalStep {
 /** Pungi's add_binary_package_deps. */
 export class BinaryDepsStep {
   private readonly finished = new Set<number>();
+  private readonly fresh = new FreshIds();
 
   constructor(private readonly ctx: GatherContext) {}
 
@@ -51,7 +54,8 @@ export class BinaryDepsStep {
     const { ctx } = this;
     if (!ctx.opts.resolve_deps) return false;
     let added = false;
-    for (const id of ctx.ordered(ctx.binary)) {
+    // Every package of a pass's snapshot ends finished, so only newer ones can need work.
+    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
       if (this.finished.has(id)) continue;
       for (const edge of ctx.packageDeps(id)) {
         const reason = { kind: 'dependency' as const, of: ctx.describe(id), requirement: edge.requirement };

@@ -24,20 +24,36 @@ export function nvrKey(name: string, version: string, release: string): string {
 }
 
 export function buildCaches(index: PackageIndex, q: Queues): Caches {
-  const all = index.packages;
-  const notNoarch = (pkg: Pkg): boolean => pkg.arch !== 'noarch';
+  const notNoarch = (id: number): boolean => index.archOf(id) !== 'noarch';
   const bySource = (pkg: Pkg): string => pkg.sourcerpm;
   const byNvr = (pkg: Pkg): string => nvrKey(pkg.name, pkg.version, pkg.release);
+  const cache = (member: (id: number) => boolean, keyOf: (pkg: Pkg) => string): GroupedCache => new GroupedCache(index, member, keyOf);
   return {
-    sourceByNvr: new GroupedCache(all, (p) => q.isSource(p.id), byNvr),
-    nativeDebugBySource: new GroupedCache(all, (p) => q.isNativeDebug(p.id), bySource),
-    multilibDebugBySource: new GroupedCache(all, (p) => q.isMultilibDebug(p.id), bySource),
-    nativeBySource: new GroupedCache(all, (p) => q.isNativeBinary(p.id) && notNoarch(p), bySource),
-    multilibBySource: new GroupedCache(all, (p) => q.isMultilibBinary(p.id) && notNoarch(p), bySource),
-    noarchBySource: new GroupedCache(all, (p) => q.isNativeBinary(p.id) && p.arch === 'noarch', bySource),
-    multilibByNvr: new GroupedCache(all, (p) => q.isMultilibBinary(p.id) && notNoarch(p), byNvr),
-    byNameArch: new GroupedCache(all, (p) => q.isBinary(p.id), (p) => `${p.name}.${p.arch}`),
+    sourceByNvr: cache((id) => q.isSource(id), byNvr),
+    nativeDebugBySource: cache((id) => q.isNativeDebug(id), bySource),
+    multilibDebugBySource: cache((id) => q.isMultilibDebug(id), bySource),
+    nativeBySource: cache((id) => q.isNativeBinary(id) && notNoarch(id), bySource),
+    multilibBySource: cache((id) => q.isMultilibBinary(id) && notNoarch(id), bySource),
+    noarchBySource: cache((id) => q.isNativeBinary(id) && !notNoarch(id), bySource),
+    multilibByNvr: cache((id) => q.isMultilibBinary(id) && notNoarch(id), byNvr),
+    byNameArch: cache((id) => q.isBinary(id), (p) => `${p.name}.${p.arch}`),
   };
+}
+
+/**
+ * The members added to a set since the last call, in insertion order: a step whose earlier
+ * work on a package can only repeat itself looks at each package once instead of every pass.
+ */
+export class FreshIds {
+  private seen = 0;
+
+  take(set: Set<number>): Set<number> {
+    const result = new Set<number>();
+    let i = 0;
+    for (const id of set) if (i++ >= this.seen) result.add(id);
+    this.seen = set.size;
+    return result;
+  }
 }
 
 /** A resolved requirement: the package and the requirement text that pulled it. */
@@ -64,11 +80,12 @@ export class GatherContext {
     readonly caches: Caches,
     readonly opts: SolveOptions,
   ) {
-    this.lookasideNvras = new Set(index.packages.filter((p) => p.lookaside).map(nvraOf));
+    this.lookasideNvras = new Set();
+    for (let id = 0; id < index.size; id++) if (index.isLookaside(id)) this.lookasideNvras.add(nvraOf(index.pkg(id)));
   }
 
   pkg(id: number): Pkg {
-    return this.index.packages[id]!;
+    return this.index.pkg(id);
   }
 
   /** A snapshot in load order, standing in for Pungi's iteration over a set. */
@@ -92,7 +109,7 @@ export class GatherContext {
     if (dest.has(id)) return false;
     dest.add(id);
     this.addReason(id, reason);
-    if (this.lookasideNvras.has(nvraOf(this.pkg(id)))) this.lookasideFlag.add(id);
+    if (this.lookasideNvras.size > 0 && this.lookasideNvras.has(nvraOf(this.pkg(id)))) this.lookasideFlag.add(id);
     return true;
   }
 
@@ -139,7 +156,7 @@ export class GatherContext {
     const pkg = this.pkg(id);
     if (pkg.lookaside) return [];
     const result: DepEdge[] = [];
-    for (const requirement of pkg.meta.requires) {
+    for (const requirement of pkg.requires) {
       const text = formatDep(requirement);
       const known = this.resolvedRequirements.get(text);
       if (known && known.size > 0) {

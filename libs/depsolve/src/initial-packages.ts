@@ -25,7 +25,7 @@ function matchPattern(ctx: { queues: Queues; pkg(id: number): Pkg }, pattern: st
 
 /** Everything the `-pattern` lines and the multilib blacklist hide from the solver. */
 export function collectExcluded(index: PackageIndex, q: Queues, excludes: readonly string[], blacklist: readonly string[]): Set<number> {
-  const ctx = { queues: q, pkg: (id: number): Pkg => index.packages[id]! };
+  const ctx = { queues: q, pkg: (id: number): Pkg => index.pkg(id) };
   const main = (id: number): boolean => !ctx.pkg(id).lookaside;
   const notNoarch = (id: number): boolean => ctx.pkg(id).arch !== 'noarch';
   const excluded = new Set<number>();

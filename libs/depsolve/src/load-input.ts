@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCompsFile, type Comps } from '@compose/comps';
 import { InputError } from '@compose/errors';
-import { findRecord, readRepomd, streamPrimary, type PrimaryPackage } from '@compose/repodata';
+import { findRecord, readRepomd } from '@compose/repodata';
+import { loadRepoIndex, type RepoIndexOptions } from './index-cache.js';
 import type { LoadedRepo, LoadedRepos, RepoRef, SolveInput, SolveOptions } from './types.js';
 
 export const DEFAULT_SOLVE_OPTIONS: SolveOptions = {
@@ -89,24 +90,26 @@ async function readComps(repoDir: string): Promise<Comps | undefined> {
   return record ? parseCompsFile(path.join(repoDir, record.location)) : undefined;
 }
 
-async function loadRepo(ref: RepoRef, lookaside: boolean): Promise<LoadedRepo> {
-  const packages: PrimaryPackage[] = [];
-  await streamPrimary(ref.path, (pkg) => packages.push(pkg), { filelists: true });
-  const repo: LoadedRepo = { id: ref.id, path: ref.path, lookaside, packages };
+async function loadRepo(ref: RepoRef, lookaside: boolean, options: RepoIndexOptions): Promise<LoadedRepo> {
+  const index = await loadRepoIndex(ref.path, options);
+  const repo: LoadedRepo = { id: ref.id, path: ref.path, lookaside, index };
   const comps = await readComps(ref.path);
   if (comps) repo.comps = comps;
   return repo;
 }
 
-/** Loads lookaside repos first, then the main repos, the order pungi-gather fills its sack in. */
-export async function loadRepos(input: SolveInput): Promise<LoadedRepos> {
-  const lookaside = await Promise.all(input.lookaside_repos.map((ref) => loadRepo(ref, true)));
-  const main = await Promise.all(input.repos.map((ref) => loadRepo(ref, false)));
+/**
+ * Loads lookaside repos first, then the main repos, the order pungi-gather fills its sack in.
+ * Each repo's index comes from `options.cacheDir` when it holds one for the same repomd.xml.
+ */
+export async function loadRepos(input: SolveInput, options: RepoIndexOptions = {}): Promise<LoadedRepos> {
+  const lookaside = await Promise.all(input.lookaside_repos.map((ref) => loadRepo(ref, true, options)));
+  const main = await Promise.all(input.repos.map((ref) => loadRepo(ref, false, options)));
   return { repos: [...lookaside, ...main] };
 }
 
 /** Reads an input file (repo paths relative to it) and loads its repositories. */
-export async function loadSolveInput(file: string): Promise<{ input: SolveInput; repos: LoadedRepos }> {
+export async function loadSolveInput(file: string, options: RepoIndexOptions = {}): Promise<{ input: SolveInput; repos: LoadedRepos }> {
   const absolute = path.resolve(file);
   let text: string;
   try {
@@ -115,5 +118,5 @@ export async function loadSolveInput(file: string): Promise<{ input: SolveInput;
     throw new InputError('BAD_SOLVE_INPUT', `cannot read ${absolute}: ${(cause as Error).message}`, { location: { file: absolute }, cause });
   }
   const input = parseSolveInput(text, absolute);
-  return { input, repos: await loadRepos(input) };
+  return { input, repos: await loadRepos(input, options) };
 }

@@ -41,7 +41,7 @@ const USR_LIB_DIR_GLOBS = [
 const SO_VERSIONED = globToRegExp('*.so.*');
 
 function providesName(pkg: Pkg, test: (name: string) => boolean): boolean {
-  return pkg.meta.provides.some((provide) => test(provide.name));
+  return pkg.provides.some((provide) => test(provide.name));
 }
 
 /** python-multilib MultilibMethod.select: a few tools and kernels prefer 64-bit. */
@@ -52,7 +52,7 @@ function selectBase(pkg: Pkg): boolean {
 }
 
 /** Whether one file makes the package a runtime library package. */
-function isRuntimeFile(file: string): boolean {
+export function isRuntimeFile(file: string): boolean {
   const slash = file.lastIndexOf('/');
   const dir = file.slice(0, slash);
   const base = file.slice(slash + 1);
@@ -74,7 +74,7 @@ export function selectRuntime(pkg: Pkg): boolean {
   if (RUNTIME_WHITELIST.has(pkg.name)) return true;
   if (selectBase(pkg)) return true;
   if (pkg.name.startsWith('kernel') && providesName(pkg, (name) => name === 'kernel')) return false;
-  return pkg.meta.files.some(isRuntimeFile);
+  return pkg.hasRuntimeFiles;
 }
 
 export function selectDevel(pkg: Pkg): boolean {
@@ -83,7 +83,7 @@ export function selectDevel(pkg: Pkg): boolean {
   if (selectRuntime(pkg)) return true;
   if (pkg.name.startsWith('ghc-')) return false;
   if (pkg.name.startsWith('kernel')) {
-    for (const provide of pkg.meta.provides) {
+    for (const provide of pkg.provides) {
       if (provide.name === 'kernel-devel') return false;
       if (provide.name.endsWith('-devel') || provide.name.endsWith('-static')) return true;
     }

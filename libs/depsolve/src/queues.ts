@@ -25,8 +25,15 @@ export class Queues {
     private readonly index: PackageIndex,
     arches: ArchSets,
   ) {
-    this.bits = new Uint8Array(index.packages.length);
-    for (const pkg of index.packages) this.bits[pkg.id] = classify(pkg, arches);
+    this.bits = new Uint8Array(index.size);
+    // Names and arches repeat: classify each distinct pair once, keyed by string ids.
+    const known = new Map<number, number>();
+    for (let id = 0; id < index.size; id++) {
+      const key = index.nameKeyOf(id) * 0x4000000 + index.archKeyOf(id);
+      let bits = known.get(key);
+      if (bits === undefined) known.set(key, (bits = classify(index.nameOf(id), index.archOf(id), arches)));
+      this.bits[id] = bits;
+    }
   }
 
   private has(id: number, mask: number): boolean {
@@ -69,35 +76,49 @@ export class Queues {
 
   /** Hides excluded packages, then keeps only the newest EVR per name.arch (ties all stay). */
   applyExcludes(excluded: Set<number>): void {
-    const newest = new Map<string, Pkg[]>();
-    for (const pkg of this.index.packages) {
-      if (this.bits[pkg.id] === 0 || excluded.has(pkg.id)) continue;
-      const key = `${pkg.name}.${pkg.arch}`;
+    // Most name.arch pairs have one package: records are made only where versions compete.
+    const newest = new Map<number | string, number[]>();
+    const index = this.index;
+    // String ids are per repo: with several repos, equal names must meet by text.
+    const byText = index.repoCount > 1;
+    for (let id = 0; id < index.size; id++) {
+      if (this.bits[id] === 0 || excluded.has(id)) continue;
+      const key = byText ? `${index.nameOf(id)}.${index.archOf(id)}` : index.nameKeyOf(id) * 0x4000000 + index.archKeyOf(id);
       const best = newest.get(key);
-      const cmp = best ? compareEvr(pkg, best[0]!) : 1;
-      if (cmp > 0) newest.set(key, [pkg]);
-      else if (cmp === 0) best!.push(pkg);
+      const cmp = best ? compareEvr(index.pkg(id), index.pkg(best[0]!)) : 1;
+      if (cmp > 0) newest.set(key, [id]);
+      else if (cmp === 0) best!.push(id);
     }
-    for (const list of newest.values()) for (const pkg of list) this.bits[pkg.id]! |= VISIBLE;
+    for (const list of newest.values()) for (const id of list) this.bits[id]! |= VISIBLE;
   }
 
   /** Ids matching a name glob among packages accepted by `member`, ascending. */
   matchNames(pattern: string, member: (id: number) => boolean): number[] {
     if (!isGlob(pattern)) return this.index.idsNamed(pattern).filter(member);
     const result: number[] = [];
-    for (const pkg of this.index.packages) {
-      if (member(pkg.id) && matchesGlob(pkg.name, pattern)) result.push(pkg.id);
+    const index = this.index;
+    if (pattern === '*') {
+      for (let id = 0; id < index.size; id++) if (member(id)) result.push(id);
+      return result;
+    }
+    // 0 unknown, 1 no, 2 yes, per name string: names repeat across arches and versions.
+    const matches = new Uint8Array(index.nameKeys);
+    for (let id = 0; id < index.size; id++) {
+      if (!member(id)) continue;
+      const key = index.nameKeyOf(id);
+      if (matches[key] === 0) matches[key] = matchesGlob(index.nameOf(id), pattern) ? 2 : 1;
+      if (matches[key] === 2) result.push(id);
     }
     return result;
   }
 }
 
-function classify(pkg: Pkg, arches: ArchSets): number {
-  if (SOURCE_ARCHES.has(pkg.arch)) return SOURCE;
-  if (!arches.rank.has(pkg.arch)) return 0;
-  let bits = isDebugName(pkg.name) ? DEBUG : BINARY;
-  if (arches.native.has(pkg.arch)) bits |= NATIVE;
-  if (!arches.native.has(pkg.arch) || pkg.arch === 'noarch') bits |= MULTILIB;
+function classify(name: string, arch: string, arches: ArchSets): number {
+  if (SOURCE_ARCHES.has(arch)) return SOURCE;
+  if (!arches.rank.has(arch)) return 0;
+  let bits = isDebugName(name) ? DEBUG : BINARY;
+  if (arches.native.has(arch)) bits |= NATIVE;
+  if (!arches.native.has(arch) || arch === 'noarch') bits |= MULTILIB;
   return bits;
 }
 
@@ -106,26 +127,29 @@ function classify(pkg: Pkg, arches: ArchSets): number {
  * second copy of the same NVRA (another repo) is dropped because hawkey finds it equal.
  */
 export class GroupedCache {
-  private readonly groups = new Map<string, Pkg[]>();
-  private readonly seen = new Map<string, Set<string>>();
+  private groups?: Map<string, Pkg[]>;
 
-  constructor(packages: readonly Pkg[], member: (pkg: Pkg) => boolean, keyOf: (pkg: Pkg) => string) {
-    for (const pkg of packages) {
-      if (!member(pkg)) continue;
-      const key = keyOf(pkg);
-      let seen = this.seen.get(key);
-      if (!seen) this.seen.set(key, (seen = new Set()));
-      const identity = nevraKey(pkg);
-      if (seen.has(identity)) continue;
-      seen.add(identity);
-      const group = this.groups.get(key);
-      if (group) group.push(pkg);
-      else this.groups.set(key, [pkg]);
-    }
-    this.seen.clear();
-  }
+  /** Built on first use: most runs need only a few of the caches. */
+  constructor(
+    private readonly index: PackageIndex,
+    private readonly member: (id: number) => boolean,
+    private readonly keyOf: (pkg: Pkg) => string,
+  ) {}
 
   get(key: string): readonly Pkg[] {
-    return this.groups.get(key) ?? [];
+    return (this.groups ??= this.build()).get(key) ?? [];
+  }
+
+  private build(): Map<string, Pkg[]> {
+    const groups = new Map<string, Pkg[]>();
+    for (let id = 0; id < this.index.size; id++) {
+      if (!this.member(id)) continue;
+      const pkg = this.index.pkg(id);
+      const key = this.keyOf(pkg);
+      const group = groups.get(key);
+      if (!group) groups.set(key, [pkg]);
+      else if (!group.some((other) => nevraKey(other) === nevraKey(pkg))) group.push(pkg);
+    }
+    return groups;
   }
 }

@@ -63,7 +63,8 @@ function reportResult(ctx: GatherContext): SolveResult {
       if (flaggedFiles.has(fileUrl(ctx, id))) continue;
       const fileName = ctx.pkg(id).fileName;
       names.add(fileName);
-      reasons[fileName] = [...(reasons[fileName] ?? []), ...(ctx.reasons.get(id) ?? [])];
+      const list = (reasons[fileName] ??= []);
+      for (const reason of ctx.reasons.get(id) ?? []) list.push(reason);
     }
     return [...names].sort();
   };
@@ -77,5 +78,5 @@ function reportResult(ctx: GatherContext): SolveResult {
 
 function fileUrl(ctx: GatherContext, id: number): string {
   const pkg = ctx.pkg(id);
-  return `${pkg.meta.locationBase ?? pkg.repoPath}/${pkg.location}`;
+  return `${pkg.locationBase ?? pkg.repoPath}/${pkg.location}`;
 }

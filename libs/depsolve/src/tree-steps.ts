@@ -1,5 +1,5 @@
 // Gather passes that widen the tree: fulltree siblings, langpacks and multilib packages.
-import type { GatherContext } from './gather-context.js';
+import { FreshIds, type GatherContext } from './gather-context.js';
 import { nvrKey } from './gather-context.js';
 import { matchesAnyGlob } from './glob.js';
 import { decideMultilib, type MultilibPolicy } from './multilib.js';
@@ -64,6 +64,9 @@ const LANGPACK_EXCEPTIONS = new Set(['man-pages-overrides']);
 /** Pungi's add_langpack_packages: comps langpack rules, the best package per matching name. */
 export class LangpackStep {
   private readonly finished = new Map<number, number[]>();
+  private readonly fresh = new FreshIds();
+  /** Candidates per rule set: one scan of every name instead of one per included package. */
+  private readonly byPatterns = new Map<string, number[]>();
 
   constructor(
     private readonly ctx: GatherContext,
@@ -74,7 +77,8 @@ export class LangpackStep {
     const { ctx } = this;
     if (this.rules.length === 0) return false;
     let added = false;
-    for (const id of ctx.sorted(ctx.binary)) {
+    // Packages handled in an earlier pass would only re-add what they added then.
+    for (const id of ctx.sorted(this.fresh.take(ctx.binary))) {
       let candidates = this.finished.get(id);
       if (!candidates) {
         candidates = this.candidatesFor(id);
@@ -105,10 +109,16 @@ export class LangpackStep {
     const name = ctx.pkg(id).name;
     const patterns = this.rules.filter((rule) => rule.name === name).map((rule) => rule.install.replaceAll('%s', '*'));
     if (patterns.length === 0) return [];
-    return ctx.index.packages
-      .filter((p) => ctx.queues.isBinary(p.id) && matchesAnyGlob(p.name, patterns))
-      .filter((p) => !matchesAnyGlob(p.name, LANGPACK_NEVER) && !LANGPACK_EXCEPTIONS.has(p.name))
-      .map((p) => p.id);
+    const key = patterns.join('\u0000');
+    let found = this.byPatterns.get(key);
+    if (!found) {
+      found = ctx.queues.matchNames('*', (i) => ctx.queues.isBinary(i)).filter((i) => {
+        const candidate = ctx.index.nameOf(i);
+        return matchesAnyGlob(candidate, patterns) && !matchesAnyGlob(candidate, LANGPACK_NEVER) && !LANGPACK_EXCEPTIONS.has(candidate);
+      });
+      this.byPatterns.set(key, found);
+    }
+    return found;
   }
 }
 
@@ -123,6 +133,9 @@ export class MultilibStep {
 
   run(): boolean {
     const { ctx } = this;
+    // No method and no whitelist: decideMultilib can only say no, as it does in Pungi.
+    const { methods, whitelist } = this.policy;
+    if (methods.length === 0 && whitelist.length === 0) return false;
     let added = false;
     for (const id of ctx.sorted(ctx.binary)) {
       if (this.finished.has(id)) continue;

@@ -1,5 +1,6 @@
 import type { Comps } from '@compose/comps';
 import type { PrimaryPackage } from '@compose/repodata';
+import type { RepoIndex } from './repo-index.js';
 
 export type GreedyMethod = 'none' | 'all' | 'build';
 
@@ -54,7 +55,10 @@ export interface LoadedRepo {
   id: string;
   path: string;
   lookaside: boolean;
-  packages: PrimaryPackage[];
+  /** The compact index loadRepos builds or reads from its cache. */
+  index?: RepoIndex;
+  /** Already parsed packages, indexed by the solver when `index` is absent (tests, small repos). */
+  packages?: PrimaryPackage[];
   comps?: Comps;
 }
 

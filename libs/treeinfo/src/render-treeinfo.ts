@@ -37,7 +37,7 @@ export function renderTreeinfo(data: TreeinfoData): string {
   const platforms = listPlatforms(data).join(',');
   set('tree', 'arch', data.arch);
   set('tree', 'platforms', platforms);
-  set('tree', 'build_timestamp', formatPythonNumber(data.buildTimestamp));
+  set('tree', 'build_timestamp', String(data.buildTimestamp));
   set('tree', 'variants', data.variants.map((v) => v.uid).sort(compareCodePoints).join(','));
   for (const variant of data.variants) writeVariant(variant, undefined, set);
   for (const [file, checksum] of Object.entries(data.checksums ?? {})) set('checksums', file, `${checksum.type}:${checksum.value}`);
@@ -100,11 +100,6 @@ function writeGeneral(data: TreeinfoData, platforms: string, set: Setter): void 
 
 function listPlatforms(data: TreeinfoData): string[] {
   return [...new Set([...(data.platforms ?? []), data.arch])].sort(compareCodePoints);
-}
-
-/** str() of a Python int or float: 1795311270 stays as is, 1.5 stays 1.5. */
-function formatPythonNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(value);
 }
 
 /** productmd's validate(): the checks that make dump() raise. */

@@ -1,0 +1,12 @@
+export { buildCreaterepoArgv, buildModifyrepoArgv } from './createrepo-argv.js';
+export type { CreaterepoOptions, CreaterepoDeltas, ChecksumType } from './createrepo-argv.js';
+export { detectCreaterepoFeatures, parseCreaterepoFeatures } from './createrepo-features.js';
+export type { CreaterepoFeatures } from './createrepo-features.js';
+export { runCreaterepo } from './run-createrepo.js';
+export type { RunCreaterepoOptions, CreaterepoRun } from './run-createrepo.js';
+export { buildRepoclosureArgv, toRepoUrl } from './repoclosure-argv.js';
+export type { RepoRef, RepoclosureOptions } from './repoclosure-argv.js';
+export { runRepoclosure, parseRepoclosureOutput } from './run-repoclosure.js';
+export type { RepoclosureResult, UnresolvedPackage } from './run-repoclosure.js';
+export { findProductCertificate, addProductId } from './product-id.js';
+export type { ProductCertificateQuery } from './product-id.js';

@@ -1,0 +1,10 @@
+export { renderTreeinfo, validateTreeinfo, variantSection, TREEINFO_VERSION } from './render-treeinfo.js';
+export { parseTreeinfo } from './parse-treeinfo.js';
+export { describeVariantTree, majorVersion } from './describe-tree.js';
+export type { SourceVariant, VariantTreeInput } from './describe-tree.js';
+export { renderDiscinfo, parseDiscinfo, renderMediaRepo, describeMedia, formatDiscinfoTimestamp } from './media-files.js';
+export type { DiscinfoData, MediaDescriptionInput } from './media-files.js';
+export { formatIni, parseIni } from './ini-format.js';
+export type { IniDocument } from './ini-format.js';
+export { TREE_VARIANT_TYPES, TREE_PATH_FIELDS } from './treeinfo-model.js';
+export type { TreeinfoData, TreeVariant, TreeVariantPaths, TreeVariantType, TreeProduct, TreeRelease } from './treeinfo-model.js';
