@@ -98,3 +98,41 @@ export const GATHER_MANIFEST: ManifestKind = {
     },
   },
 };
+
+/**
+ * work/global/gather.json: one gather run as a whole — the digest of everything that decided it
+ * (so a later compose can reuse it), where it was reused from, and what it wrote.
+ */
+export interface GatherRunManifest {
+  compose_id: string;
+  /** sha256 over `inputs` (and a version of the digest rules); equal digests mean equal results. */
+  inputs_digest: string;
+  /** The digest of each part: package set, config options, variants, comps, input files. */
+  inputs: Record<string, string>;
+  /** The compose dir this run's result was reused from, or null when it was gathered. */
+  reused_from: string | null;
+  /** compose/metadata/rpms.json, relative to the compose dir. */
+  rpms_json: string;
+  /** The compose.gather manifests (work/<arch>/gather-<uid>.json), relative to the compose dir. */
+  manifests: string[];
+  /** "<uid>.<arch>" -> number of packages linked. */
+  per_variant_arch: Record<string, number>;
+}
+
+export const GATHER_RUN_MANIFEST: ManifestKind = {
+  type: 'compose.gather-run',
+  version: '1.0',
+  schema: {
+    type: 'object',
+    required: ['compose_id', 'inputs_digest', 'inputs', 'reused_from', 'rpms_json', 'manifests', 'per_variant_arch'],
+    properties: {
+      compose_id: { type: 'string' },
+      inputs_digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      inputs: { type: 'object', additionalProperties: { type: 'string' } },
+      reused_from: { type: ['string', 'null'] },
+      rpms_json: { type: 'string' },
+      manifests: { type: 'array', items: { type: 'string' } },
+      per_variant_arch: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+    },
+  },
+};

@@ -58,6 +58,8 @@ export class BinaryDepsStep {
     for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
       if (this.finished.has(id)) continue;
       for (const edge of ctx.packageDeps(id)) {
+        // Most edges lead to packages already in: their reason would be dropped unseen.
+        if (ctx.binary.has(edge.id)) continue;
         const reason = { kind: 'dependency' as const, of: ctx.describe(id), requirement: edge.requirement };
         if (ctx.add(edge.id, reason)) added = true;
       }
@@ -82,6 +84,7 @@ export class SourceDepsStep {
       if (this.finished.has(id)) continue;
       this.finished.add(id);
       for (const edge of ctx.packageDeps(id)) {
+        if (ctx.binary.has(edge.id)) continue;
         const reason = { kind: 'selfhosting' as const, of: ctx.describe(id), requirement: edge.requirement };
         if (ctx.add(edge.id, reason)) added = true;
       }
@@ -104,7 +107,7 @@ export class DebugDepsStep {
       if (this.finished.has(id)) continue;
       for (const edge of ctx.packageDeps(id, true)) {
         // A requirement some included binary already satisfies needs no debuginfo.
-        if (ctx.binary.has(edge.id)) continue;
+        if (ctx.binary.has(edge.id) || ctx.debug.has(edge.id)) continue;
         const reason = { kind: 'debuginfo' as const, of: ctx.describe(id), requirement: edge.requirement };
         if (ctx.add(edge.id, reason, ctx.debug)) added = true;
       }

@@ -3,7 +3,6 @@
 import type { Dep } from '@compose/repodata';
 import { compareEvr } from '@compose/rpm';
 import type { ArchSets } from './arch-sets.js';
-import { formatDep } from './dep-match.js';
 import { evrText, nameArch, type PackageIndex, type Pkg } from './package-index.js';
 import { GroupedCache, type Queues } from './queues.js';
 import type { Reason, SolveOptions } from './types.js';
@@ -121,12 +120,18 @@ export class GatherContext {
   bestPackages(candidates: readonly number[], requirement?: string, debuginfo = false): number[] {
     if (candidates.length === 0) return [];
     if (this.opts.greedy_method === 'all') return [...candidates];
+    const q = this.queues;
+    if (candidates.length === 1 && this.opts.greedy_method === 'none') {
+      // A lone candidate wins whenever it is in a queue: skip the records and sets below.
+      const id = candidates[0]!;
+      const member = debuginfo ? q.isNativeDebug(id) || q.isMultilibDebug(id) : q.isNativeBinary(id) || q.isMultilibBinary(id);
+      return member ? [id] : [];
+    }
     const inLookaside = new Set(candidates.map((id) => this.pkg(id)).filter((p) => p.lookaside).map(nevrOf));
     const usable = candidates.filter((id) => {
       const p = this.pkg(id);
       return p.lookaside || !inLookaside.has(nevrOf(p));
     });
-    const q = this.queues;
     const native = usable.filter((id) => (debuginfo ? q.isNativeDebug(id) : q.isNativeBinary(id)));
     const multilib = usable.filter((id) => (debuginfo ? q.isMultilibDebug(id) : q.isMultilibBinary(id)));
     let pool = native.filter((id) => this.binary.has(id));
@@ -153,17 +158,18 @@ export class GatherContext {
 
   /** Pungi's _get_package_deps: every requirement (pre/post included) resolved to its best providers. */
   packageDeps(id: number, debuginfo = false): DepEdge[] {
-    const pkg = this.pkg(id);
-    if (pkg.lookaside) return [];
+    if (this.index.isLookaside(id)) return [];
     const result: DepEdge[] = [];
-    for (const requirement of pkg.requires) {
-      const text = formatDep(requirement);
+    const texts = this.index.requirementTexts(id);
+    for (let n = 0; n < texts.length; n++) {
+      const text = texts[n]!;
       const known = this.resolvedRequirements.get(text);
       if (known && known.size > 0) {
         for (const dep of known) result.push({ id: dep, requirement: text });
         continue;
       }
-      const providers = this.providersIn(requirement, debuginfo);
+      // Only the first sight of a requirement text needs it as a record.
+      const providers = this.providersIn(this.index.requirementDep(id, n), debuginfo);
       if (providers.length === 0) {
         this.recordBroken(id, text);
         continue;

@@ -3,6 +3,7 @@
 import type { Dep, PrimaryPackage } from '@compose/repodata';
 import { flagBits } from './dep-match.js';
 import { isRuntimeFile } from './multilib.js';
+import { collectRequiredPaths } from './required-files.js';
 import { HAS_RUNTIME_FILES, NOSRC_LOCATION, RepoIndex, type RepoIndexColumns } from './repo-index.js';
 import { grow, StringTableBuilder } from './string-table.js';
 
@@ -116,6 +117,25 @@ export class RepoIndexBuilder {
       if (isRuntimeFile(file)) this.markFlag(id, HAS_RUNTIME_FILES);
     }
     return id;
+  }
+
+  /**
+   * Marks the file paths filelists.xml entries are kept for: those this repo's requirements
+   * name (read so far, so call it after primary.xml) plus `extra` (other repos' requirements).
+   */
+  wantedFiles(extra: readonly string[]): Uint8Array {
+    const names = this.depName.data;
+    const depStart = this.depStart.data;
+    const provFrom = this.provFrom.data;
+    function* requirementNames(count: number): Generator<number> {
+      for (let id = 0; id < count; id++) for (let d = depStart[id]!; d < provFrom[id]!; d++) yield names[d]!;
+    }
+    const strings = this.strings;
+    const paths = collectRequiredPaths(requirementNames(this.count), (id) => strings.firstByte(id), (id) => strings.text(id));
+    const ids = [...paths, ...extra].map((path) => strings.intern(path));
+    const wanted = new Uint8Array(strings.size);
+    for (const id of ids) wanted[id] = 1;
+    return wanted;
   }
 
   internEvr(dep: Dep): number {

@@ -11,7 +11,7 @@ import { readRepoMetadata } from './primary-reader.js';
 import { RepoIndex } from './repo-index.js';
 
 /** Bumped whenever what the index holds or how it is laid out changes. */
-const INDEX_FORMAT = 'depsolve-index-2';
+const INDEX_FORMAT = 'depsolve-index-3';
 
 export interface RepoIndexOptions {
   /** Where indexes are cached; null turns the cache off. Default: defaultCacheDir(). */
@@ -19,6 +19,11 @@ export interface RepoIndexOptions {
   /** Verify metadata checksums while building (default true). */
   verify?: boolean;
   signal?: AbortSignal;
+  /**
+   * File paths to index besides those the repo's own packages require: what other loaded
+   * repos require (loadRepos fills it in). Part of the cache key.
+   */
+  extraPaths?: readonly string[];
 }
 
 /** `$XDG_CACHE_HOME/compose/depsolve`, or `~/.cache/compose/depsolve`. */
@@ -44,7 +49,9 @@ async function readRepomdText(repoDir: string): Promise<{ file: string; bytes: B
 export async function loadRepoIndex(repoDir: string, options: RepoIndexOptions = {}): Promise<RepoIndex> {
   const { file, bytes } = await readRepomdText(repoDir);
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  const key = createHash('sha256').update(INDEX_FORMAT).update('\0').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(INDEX_FORMAT).update('\0').update(bytes);
+  for (const extra of options.extraPaths ?? []) hash.update('\0').update(extra);
+  const key = hash.digest('hex');
   const cacheFile = cacheDir ? path.join(cacheDir, `${key}.idx`) : undefined;
   if (cacheFile) {
     const cached = await readFile(cacheFile).then(RepoIndex.deserialize, () => undefined);

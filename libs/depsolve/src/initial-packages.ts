@@ -74,8 +74,10 @@ export function findInitialPackages(ctx: GatherContext, includes: readonly strin
     }
     const byName = new Map<string, number[]>();
     for (const id of ids) {
-      const name = ctx.pkg(id).name;
-      byName.set(name, [...(byName.get(name) ?? []), id]);
+      const name = ctx.index.nameOf(id);
+      const group = byName.get(name);
+      if (group) group.push(id);
+      else byName.set(name, [id]);
     }
     for (const group of byName.values()) {
       for (const id of ctx.bestPackages(group, undefined, debuginfo)) (debuginfo ? debug : binary).add(id);

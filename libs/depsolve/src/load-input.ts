@@ -5,6 +5,7 @@ import { parseCompsFile, type Comps } from '@compose/comps';
 import { InputError } from '@compose/errors';
 import { findRecord, readRepomd } from '@compose/repodata';
 import { loadRepoIndex, type RepoIndexOptions } from './index-cache.js';
+import { foreignRequiredPaths } from './required-files.js';
 import type { LoadedRepo, LoadedRepos, RepoRef, SolveInput, SolveOptions } from './types.js';
 
 export const DEFAULT_SOLVE_OPTIONS: SolveOptions = {
@@ -105,7 +106,23 @@ async function loadRepo(ref: RepoRef, lookaside: boolean, options: RepoIndexOpti
 export async function loadRepos(input: SolveInput, options: RepoIndexOptions = {}): Promise<LoadedRepos> {
   const lookaside = await Promise.all(input.lookaside_repos.map((ref) => loadRepo(ref, true, options)));
   const main = await Promise.all(input.repos.map((ref) => loadRepo(ref, false, options)));
-  return { repos: [...lookaside, ...main] };
+  const repos = [...lookaside, ...main];
+  await addForeignFiles(repos, options);
+  return { repos };
+}
+
+/**
+ * An index keeps only the files its own repo requires; a repo owning files another repo
+ * requires is indexed again with those paths too (cached under its own key).
+ */
+async function addForeignFiles(repos: LoadedRepo[], options: RepoIndexOptions): Promise<void> {
+  const foreign = foreignRequiredPaths(repos.map((repo) => repo.index!));
+  await Promise.all(
+    repos.map(async (repo, i) => {
+      const extraPaths = foreign[i]!;
+      if (extraPaths.length > 0) repo.index = await loadRepoIndex(repo.path, { ...options, extraPaths });
+    }),
+  );
 }
 
 /** Reads an input file (repo paths relative to it) and loads its repositories. */

@@ -18,6 +18,8 @@ interface IndexPart {
   /** Offset of this repo's string ids in the global name-key space. */
   keyBase: number;
   evrs: Map<number, EvrParts>;
+  /** Requirement text per distinct (name, flags, evr) of this repo, see requirementKey. */
+  texts: Map<number, string>;
 }
 
 /** One package; `id` is its position in load order, as libsolv numbers solvables. */
@@ -78,23 +80,26 @@ export class Pkg {
   private readDeps(): { requires: Dep[]; provides: Dep[] } {
     const { index } = this.part;
     const c = index.cols;
-    const toDep = (d: number): Dep => {
-      const name = index.str(c.depName[d]!);
-      const flags = FLAG_TEXT[c.depFlags[d]!];
-      if (!flags) return { name };
-      const [epoch, version, release] = index.str(c.depEvr[d]!).split('\n') as [string, string, string];
-      const dep: Dep = { name, flags };
-      if (epoch) dep.epoch = epoch;
-      if (version) dep.version = version;
-      if (release) dep.release = release;
-      return dep;
-    };
     const requires: Dep[] = [];
     const provides: Dep[] = [];
-    for (let d = c.depStart[this.local]!; d < c.provFrom[this.local]!; d++) requires.push(toDep(d));
-    for (let d = c.provFrom[this.local]!; d < c.depStart[this.local + 1]!; d++) provides.push(toDep(d));
+    for (let d = c.depStart[this.local]!; d < c.provFrom[this.local]!; d++) requires.push(depAt(index, d));
+    for (let d = c.provFrom[this.local]!; d < c.depStart[this.local + 1]!; d++) provides.push(depAt(index, d));
     return { requires, provides };
   }
+}
+
+/** Dependency entry `d` of an index as a Dep record. */
+function depAt(index: RepoIndex, d: number): Dep {
+  const c = index.cols;
+  const name = index.str(c.depName[d]!);
+  const flags = FLAG_TEXT[c.depFlags[d]!];
+  if (!flags) return { name };
+  const [epoch, version, release] = index.str(c.depEvr[d]!).split('\n') as [string, string, string];
+  const dep: Dep = { name, flags };
+  if (epoch) dep.epoch = epoch;
+  if (version) dep.version = version;
+  if (release) dep.release = release;
+  return dep;
 }
 
 /** hawkey's evr text: the epoch only when it is not 0. */
@@ -130,7 +135,7 @@ export class PackageIndex {
     let keyBase = 0;
     for (const repo of repos.repos) {
       const index = indexOf(repo);
-      this.parts.push({ repo, index, base, keyBase, evrs: new Map() });
+      this.parts.push({ repo, index, base, keyBase, evrs: new Map(), texts: new Map() });
       base += index.size;
       keyBase += index.strings.size;
     }
@@ -194,6 +199,33 @@ export class PackageIndex {
 
   isLookaside(id: number): boolean {
     return this.partOf(id).repo.lookaside;
+  }
+
+  /**
+   * The package's requirements as hawkey prints them, without Dep records: the solver keys
+   * its caches by this text, and a repo's equal entries share one string.
+   */
+  requirementTexts(id: number): string[] {
+    const part = this.partOf(id);
+    const { index, texts } = part;
+    const c = index.cols;
+    const local = id - part.base;
+    const strings = index.strings.size;
+    const result: string[] = [];
+    for (let d = c.depStart[local]!; d < c.provFrom[local]!; d++) {
+      // Unique per (evr, name, flags); stays below 2^53 for any repo that fits in memory.
+      const key = ((c.depEvr[d]! + 1) * strings + c.depName[d]!) * 8 + c.depFlags[d]!;
+      let text = texts.get(key);
+      if (text === undefined) texts.set(key, (text = formatDep(depAt(index, d))));
+      result.push(text);
+    }
+    return result;
+  }
+
+  /** Requirement `n` of a package (in requirementTexts order) as a Dep record. */
+  requirementDep(id: number, n: number): Dep {
+    const part = this.partOf(id);
+    return depAt(part.index, part.index.cols.depStart[id - part.base]! + n);
   }
 
   /** Packages named exactly `name`, ascending id. */

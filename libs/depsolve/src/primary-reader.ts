@@ -27,6 +27,8 @@ export interface ReadState {
   builder: RepoIndexBuilder;
   /** pkgid per package id, kept only while filelists.xml still has to be matched. */
   pkgids?: string[];
+  /** Per string id, whether filelists.xml entries for it are kept (see wantedFiles). */
+  wantedFiles?: Uint8Array;
 }
 
 /** Interns the value of attribute `a`, decoding entities only when there are any. */
@@ -191,9 +193,39 @@ function mayBeRuntime(buf: Uint8Array, start: number): boolean {
   return (c === 0x6c && buf[start + 2] === 0x69) || (c === 0x75 && buf[start + 5] === 0x6c) || (c === 0x65 && buf[start + 5] === 0x6c);
 }
 
+/**
+ * One filelists `<file>`: kept only when `wanted` marks it (so only looked up, never interned),
+ * while every path still counts for the multilib runtime flag.
+ */
+function readFile(b: RepoIndexBuilder, sc: XmlScanner, owner: number, wanted: Uint8Array): void {
+  const buf = sc.buf;
+  const start = sc.pos;
+  const end = sc.selfClosing ? -1 : buf.indexOf(LT, start);
+  let id: number;
+  let runtime: boolean;
+  if (end >= 0 && end < sc.limit && buf[end + 1] === SLASH && !hasAmp(buf, start, end)) {
+    id = b.strings.findBytes(buf, start, end);
+    runtime = mayBeRuntime(buf, start) && isRuntimeFile(buf.toString('utf8', start, end));
+    sc.pos = end;
+    sc.nextTag();
+  } else {
+    const text = sc.selfClosing ? '' : sc.readText();
+    id = b.strings.find(text);
+    runtime = isRuntimeFile(text);
+  }
+  if (id >= 0 && id < wanted.length && wanted[id] === 1) b.addFile(owner, id);
+  if (runtime) b.markFlag(owner, HAS_RUNTIME_FILES);
+}
+
+function hasAmp(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] === AMP) return true;
+  return false;
+}
+
 function filelistsGrammar(state: ReadState): DocumentGrammar<number> {
   const b = state.builder;
   const pkgids = state.pkgids!;
+  const wanted = state.wantedFiles!;
   let next = 0;
   let byPkgid: Map<string, number[]> | undefined;
   const ownerOf = (pkgid: string): number => {
@@ -224,11 +256,7 @@ function filelistsGrammar(state: ReadState): DocumentGrammar<number> {
           sc.skipElement();
           continue;
         }
-        const start = sc.pos;
-        const buf = sc.buf;
-        const path = internText(b, sc);
-        b.addFile(owner, path);
-        if (mayBeRuntime(buf, start) && isRuntimeFile(b.strings.text(path))) b.markFlag(owner, HAS_RUNTIME_FILES);
+        readFile(b, sc, owner, wanted);
       }
       return owner;
     },
@@ -248,6 +276,8 @@ async function drain(cursor: PackageCursor<number>, signal: AbortSignal | undefi
 }
 
 export interface ReadOptions {
+  /** File paths to keep besides those this repo requires (other repos require them). */
+  extraPaths?: readonly string[];
   verify?: boolean;
   signal?: AbortSignal;
 }
@@ -257,5 +287,7 @@ export async function readRepoMetadata(repomd: RepoMd, builder: RepoIndexBuilder
   const hasFilelists = repomd.records.some((r) => r.type === 'filelists');
   const state: ReadState = { builder, ...(hasFilelists ? { pkgids: [] } : {}) };
   await drain(openCursor(repomd, 'primary', primaryGrammar(state), options), options.signal);
-  if (hasFilelists) await drain(openCursor(repomd, 'filelists', filelistsGrammar(state), options), options.signal);
+  if (!hasFilelists) return;
+  state.wantedFiles = builder.wantedFiles(options.extraPaths ?? []);
+  await drain(openCursor(repomd, 'filelists', filelistsGrammar(state), options), options.signal);
 }

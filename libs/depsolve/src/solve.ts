@@ -59,8 +59,10 @@ function reportResult(ctx: GatherContext): SolveResult {
   const reasons: Record<string, Reason[]> = {};
   const listOf = (set: Set<number>): string[] => {
     const names = new Set<string>();
+    const anyFlagged = flaggedFiles.size > 0;
     for (const id of set) {
-      if (flaggedFiles.has(fileUrl(ctx, id))) continue;
+      // Building every package's URL only to miss an empty set costs a string per package.
+      if (anyFlagged && flaggedFiles.has(fileUrl(ctx, id))) continue;
       const fileName = ctx.pkg(id).fileName;
       names.add(fileName);
       const list = (reasons[fileName] ??= []);

@@ -100,6 +100,32 @@ export class StringTableBuilder {
     return id;
   }
 
+  get size(): number {
+    return this.count;
+  }
+
+  /** The id of `bytes[start, end)`, or -1 when it was never interned. */
+  findBytes(bytes: Uint8Array, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hashBytes(bytes, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return -1;
+      if (this.equals(entry - 1, bytes, start, end)) return entry - 1;
+    }
+  }
+
+  find(text: string): number {
+    const length = Buffer.byteLength(text);
+    const scratch = length <= SCRATCH.length ? SCRATCH : Buffer.alloc(length);
+    scratch.write(text, 0, 'utf8');
+    return this.findBytes(scratch, 0, length);
+  }
+
+  /** The first byte of string `id`, -1 when it is empty. */
+  firstByte(id: number): number {
+    return this.offsets[id + 1]! > this.offsets[id]! ? this.bytes[this.offsets[id]!]! : -1;
+  }
+
   /** Decodes an interned string (rarely needed while building). */
   text(id: number): string {
     return Buffer.from(this.bytes.buffer, 0, this.used).toString('utf8', this.offsets[id]!, this.offsets[id + 1]!);

@@ -25,9 +25,11 @@ async function runPhaseCli(argv: readonly string[], _signal: AbortSignal): Promi
     .option('compose-dir', { type: 'string', describe: 'compose directory made by compose-orchestrate init' })
     .option('input', { type: 'string', describe: 'compose.pkgset manifest to read instead of <compose-dir>/work/global/pkgset.json ("-" = stdin)' })
     .option('output', { type: 'string', describe: 'also write the rpms.json metadata here ("-" = stdout)' })
+    .option('old-composes', { type: 'string', array: true, default: [] as string[], describe: 'target dirs (or compose dirs) of earlier composes whose gather result may be reused when its inputs digest is unchanged' })
     .option('json', { type: 'boolean', describe: 'print a JSON summary on stdout' })
     .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' })
     .example('$0 --compose-dir /composes/DP-1.0-20261122.t.0', 'run the phase on a compose')
+    .example('$0 --compose-dir D --old-composes /composes', 'reuse the result of an older finished compose when nothing changed')
     .example('compose-pkgset --compose-dir D --output - | $0 --compose-dir D --input -', 'take the package set from a pipe')
     .example('$0 solve --input case.json', 'depsolve one input, print {rpm, srpm, debuginfo}')
     .strict()
@@ -49,12 +51,12 @@ async function runPhaseCli(argv: readonly string[], _signal: AbortSignal): Promi
   const pkgset = await readPhaseInput<PkgsetManifest>(PKGSET_MANIFEST, { composeDir, input: args.input }, 'work/global/pkgset.json');
   const timings: Record<string, number> = {};
   const started = performance.now();
-  const result = await runGather(compose, pkgset, { composeDir, log, timings });
+  const result = await runGather(compose, pkgset, { composeDir, log, timings, oldComposes: args['old-composes'].map((d) => path.resolve(d)) });
   timings['total'] = Math.round(performance.now() - started);
   if (args.output) await copyRpmsJson(result.rpmsJson, args.output);
   const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
   log.info(`gather: ${total} packages in ${Object.keys(result.counts).length} variant.arch trees; ${result.rpmsJson}`);
-  if (args.json) printJson({ compose_id: compose.compose_id, rpms_json: result.rpmsJson, manifests: result.manifests.map((m) => m.file), per_variant_arch: result.counts, packages: total, warnings: log.warnings.length, timings_ms: timings });
+  if (args.json) printJson({ compose_id: compose.compose_id, rpms_json: result.rpmsJson, manifests: result.manifests.map((m) => m.file), per_variant_arch: result.counts, packages: total, inputs_digest: result.inputsDigest, reused_from: result.reusedFrom, warnings: log.warnings.length, timings_ms: timings });
   return EXIT_OK;
 }
 

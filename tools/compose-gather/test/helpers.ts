@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,19 +27,32 @@ async function runNode(script: string, args: string[]): Promise<CliResult> {
 export const runGatherCli = (args: string[]): Promise<CliResult> => runNode(gather, args);
 export const runPkgsetCli = (args: string[]): Promise<CliResult> => runNode(pkgset, args);
 
-/** A dummy-product compose (config dir importing dummy-pungi.conf plus `overrides`) after init. */
-export async function initDummyCompose(overrides = ''): Promise<{ composeDir: string; configDir: string }> {
+/** A config dir importing dummy-pungi.conf plus `overrides` (test.conf), the fixture files linked in. */
+export async function makeConfigDir(overrides = ''): Promise<string> {
   const configDir = await mkdtemp(path.join(tmpdir(), 'gather-conf-'));
   for (const file of ['dummy-pungi.conf', 'dummy-comps.xml', 'dummy-variants.xml', 'repo']) await symlink(path.join(dummy, file), path.join(configDir, file));
+  await writeConfig(configDir, overrides);
+  return configDir;
+}
+
+export async function writeConfig(configDir: string, overrides: string): Promise<void> {
   await writeFile(path.join(configDir, 'test.conf'), `from dummy-pungi import *\n${overrides}\n`);
+}
+
+/**
+ * A dummy-product compose after init: in a new config dir with `overrides`, or in `existingConfigDir`
+ * (whose composes/ target dir then holds several composes).
+ */
+export async function initDummyCompose(overrides = '', existingConfigDir?: string): Promise<{ composeDir: string; configDir: string }> {
+  const configDir = existingConfigDir ?? (await makeConfigDir(overrides));
   const r = await execa('node', [orchestrate, 'init', '--config', path.join(configDir, 'test.conf'), '--target-dir', path.join(configDir, 'composes'), '--compose-type', 'test'], { reject: false });
   if (r.exitCode !== 0) throw new Error(`init failed: ${String(r.stderr)}`);
   return { composeDir: String(r.stdout).trim().split('\n').at(-1) ?? '', configDir };
 }
 
 /** init + pkgset: a compose ready for gather. */
-export async function preparePkgset(overrides = ''): Promise<{ composeDir: string; configDir: string }> {
-  const made = await initDummyCompose(overrides);
+export async function preparePkgset(overrides = '', existingConfigDir?: string): Promise<{ composeDir: string; configDir: string }> {
+  const made = await initDummyCompose(overrides, existingConfigDir);
   const r = await runPkgsetCli(['--compose-dir', made.composeDir, '--quiet']);
   if (r.exitCode !== 0) throw new Error(`pkgset failed: ${r.stderr}`);
   return made;
@@ -57,4 +71,9 @@ export function flattenRpms(data: Rpms): string[] {
     }
   }
   return rows.sort();
+}
+
+/** The payload of a manifest envelope ({header, payload}) on disk. */
+export function readPayload<T>(file: string): T {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { payload: T }).payload;
 }

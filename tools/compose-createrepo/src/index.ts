@@ -1,0 +1,10 @@
+export { runCreaterepoPhase } from './run.js';
+export type { CreaterepoRunOptions } from './run.js';
+export { runRepoclosurePhase, getStrictness, planRepoclosure } from './repoclosure.js';
+export type { RepoclosureCheck, Strictness } from './repoclosure.js';
+export { listTreeJobs } from './list-trees.js';
+export type { TreeJob } from './list-trees.js';
+export { buildSharedOptions, wantsDeltas, getCreaterepoLogName } from './createrepo-options.js';
+export { runExtraFiles, renderTreeExtraFiles, renderComposeExtraFiles } from './extra-files.js';
+export { fetchFromScm } from './scm-fetch.js';
+export type { ScmDict } from './scm-fetch.js';
