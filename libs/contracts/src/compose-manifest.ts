@@ -30,6 +30,8 @@ export interface ComposeManifest {
   config_dir: string;
   /** The effective config: every option, Pungi's defaults filled in. */
   config: Record<string, unknown>;
+  /** Options the config file (and its imports) sets itself, so a tool can tell them from defaults. */
+  config_set?: string[];
   arches: string[];
   variants: ComposeManifestVariant[];
   /** Paths relative to the compose directory. */

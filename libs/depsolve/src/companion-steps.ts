@@ -32,7 +32,7 @@ export class SourcePackagesStep {
       if (ctx.pkg(sourceId).lookaside || ctx.pkg(id).lookaside) ctx.lookasideFlag.add(sourceId);
       if (!ctx.source.has(sourceId)) {
         ctx.source.add(sourceId);
-        ctx.addReason(sourceId, { kind: 'source', of: ctx.describe(id) });
+        ctx.addReason(sourceId, 'source', id);
         added = true;
       }
     }
@@ -81,7 +81,7 @@ export class DebugPackagesStep {
         if (candidate.lookaside || pkg.lookaside) ctx.lookasideFlag.add(candidate.id);
         if (!ctx.debug.has(candidate.id)) {
           ctx.debug.add(candidate.id);
-          ctx.addReason(candidate.id, { kind: 'debuginfo', of: ctx.describe(id) });
+          ctx.addReason(candidate.id, 'debuginfo', id);
           added = true;
         }
       }

@@ -24,7 +24,7 @@ export class ConditionalStep {
         this.finished.set(id, deps);
       }
       for (const dep of deps) {
-        if (ctx.add(dep, { kind: 'conditional', of: ctx.describe(id) })) added = true;
+        if (ctx.add(dep, 'conditional', id)) added = true;
       }
     }
     return added;
@@ -57,11 +57,9 @@ export class BinaryDepsStep {
     // Every package of a pass's snapshot ends finished, so only newer ones can need work.
     for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
       if (this.finished.has(id)) continue;
-      for (const edge of ctx.packageDeps(id)) {
-        // Most edges lead to packages already in: their reason would be dropped unseen.
-        if (ctx.binary.has(edge.id)) continue;
-        const reason = { kind: 'dependency' as const, of: ctx.describe(id), requirement: edge.requirement };
-        if (ctx.add(edge.id, reason)) added = true;
+      const edges = ctx.packageDeps(id);
+      for (let i = 0; i < edges.ids.length; i++) {
+        if (ctx.add(edges.ids[i]!, 'dependency', id, edges.requirements[i])) added = true;
       }
       this.finished.add(id);
     }
@@ -83,10 +81,9 @@ export class SourceDepsStep {
     for (const id of ctx.ordered(ctx.source)) {
       if (this.finished.has(id)) continue;
       this.finished.add(id);
-      for (const edge of ctx.packageDeps(id)) {
-        if (ctx.binary.has(edge.id)) continue;
-        const reason = { kind: 'selfhosting' as const, of: ctx.describe(id), requirement: edge.requirement };
-        if (ctx.add(edge.id, reason)) added = true;
+      const edges = ctx.packageDeps(id);
+      for (let i = 0; i < edges.ids.length; i++) {
+        if (ctx.add(edges.ids[i]!, 'selfhosting', id, edges.requirements[i])) added = true;
       }
     }
     return added;
@@ -105,11 +102,11 @@ export class DebugDepsStep {
     let added = false;
     for (const id of ctx.ordered(ctx.debug)) {
       if (this.finished.has(id)) continue;
-      for (const edge of ctx.packageDeps(id, true)) {
+      const edges = ctx.packageDeps(id, true);
+      for (let i = 0; i < edges.ids.length; i++) {
         // A requirement some included binary already satisfies needs no debuginfo.
-        if (ctx.binary.has(edge.id) || ctx.debug.has(edge.id)) continue;
-        const reason = { kind: 'debuginfo' as const, of: ctx.describe(id), requirement: edge.requirement };
-        if (ctx.add(edge.id, reason, ctx.debug)) added = true;
+        if (ctx.binary.has(edges.ids[i]!)) continue;
+        if (ctx.addDebug(edges.ids[i]!, 'debuginfo', id, edges.requirements[i])) added = true;
       }
       this.finished.add(id);
     }

@@ -5,7 +5,8 @@ import { compareEvr } from '@compose/rpm';
 import type { ArchSets } from './arch-sets.js';
 import { evrText, nameArch, type PackageIndex, type Pkg } from './package-index.js';
 import { GroupedCache, type Queues } from './queues.js';
-import type { Reason, SolveOptions } from './types.js';
+import { ReasonLog } from './reason-log.js';
+import type { ReasonKind, SolveOptions } from './types.js';
 
 export interface Caches {
   sourceByNvr: GroupedCache;
@@ -55,10 +56,10 @@ export class FreshIds {
   }
 }
 
-/** A resolved requirement: the package and the requirement text that pulled it. */
-export interface DepEdge {
-  id: number;
-  requirement: string;
+/** A package's resolved requirements: `ids[i]` was pulled by `requirements[i]`. */
+export interface DepEdges {
+  ids: number[];
+  requirements: string[];
 }
 
 export class GatherContext {
@@ -66,10 +67,10 @@ export class GatherContext {
   readonly debug = new Set<number>();
   readonly source = new Set<number>();
   readonly lookasideFlag = new Set<number>();
-  readonly reasons = new Map<number, Reason[]>();
+  readonly reasons = new ReasonLog();
   readonly broken = new Map<number, string[]>();
   /** Pungi's finished_get_package_deps_reqs: the first answer for a requirement text is reused. */
-  private readonly resolvedRequirements = new Map<string, Set<number>>();
+  private readonly resolvedRequirements = new Map<string, number[]>();
   private readonly lookasideNvras: Set<string>;
 
   constructor(
@@ -97,17 +98,25 @@ export class GatherContext {
     return [...set].sort((a, b) => comparePackages(this.pkg(a), this.pkg(b)));
   }
 
-  addReason(id: number, reason: Reason): void {
-    const list = this.reasons.get(id);
-    if (list) list.push(reason);
-    else this.reasons.set(id, [reason]);
+  /** `from` is the package that pulled `id` in (-1: none); `text` its requirement, or the multilib method. */
+  addReason(id: number, kind: ReasonKind, from = -1, text?: string): void {
+    this.reasons.add(id, kind, from, text);
   }
 
-  /** Pungi's _add_packages: flags lookaside copies (by NVRA, as hawkey compares them). */
-  add(id: number, reason: Reason, dest: Set<number> = this.binary): boolean {
+  /** Pungi's _add_packages to the binary set; false when it was already there. */
+  add(id: number, kind: ReasonKind, from = -1, text?: string): boolean {
+    return this.addTo(this.binary, id, kind, from, text);
+  }
+
+  addDebug(id: number, kind: ReasonKind, from = -1, text?: string): boolean {
+    return this.addTo(this.debug, id, kind, from, text);
+  }
+
+  /** Flags lookaside copies (by NVRA, as hawkey compares them). */
+  private addTo(dest: Set<number>, id: number, kind: ReasonKind, from: number, text: string | undefined): boolean {
     if (dest.has(id)) return false;
     dest.add(id);
-    this.addReason(id, reason);
+    this.reasons.add(id, kind, from, text);
     if (this.lookasideNvras.size > 0 && this.lookasideNvras.has(nvraOf(this.pkg(id)))) this.lookasideFlag.add(id);
     return true;
   }
@@ -156,31 +165,34 @@ export class GatherContext {
     return a.id - b.id;
   }
 
-  /** Pungi's _get_package_deps: every requirement (pre/post included) resolved to its best providers. */
-  packageDeps(id: number, debuginfo = false): DepEdge[] {
-    if (this.index.isLookaside(id)) return [];
-    const result: DepEdge[] = [];
+  /**
+   * Pungi's _get_package_deps: every requirement (pre/post included) resolved to its best
+   * providers. Two arrays per package rather than an object per edge: runs see millions of edges.
+   */
+  packageDeps(id: number, debuginfo = false): DepEdges {
+    const edges: DepEdges = { ids: [], requirements: [] };
+    if (this.index.isLookaside(id)) return edges;
     const texts = this.index.requirementTexts(id);
     for (let n = 0; n < texts.length; n++) {
       const text = texts[n]!;
-      const known = this.resolvedRequirements.get(text);
-      if (known && known.size > 0) {
-        for (const dep of known) result.push({ id: dep, requirement: text });
-        continue;
+      let known = this.resolvedRequirements.get(text);
+      if (known === undefined || known.length === 0) {
+        // Only the first sight of a requirement text needs it as a record.
+        const providers = this.providersIn(this.index.requirementDep(id, n), debuginfo);
+        if (providers.length === 0) {
+          this.recordBroken(id, text);
+          continue;
+        }
+        const best = this.bestPackages(providers, text, debuginfo);
+        if (!known) this.resolvedRequirements.set(text, (known = []));
+        for (const dep of best) if (!known.includes(dep)) known.push(dep);
       }
-      // Only the first sight of a requirement text needs it as a record.
-      const providers = this.providersIn(this.index.requirementDep(id, n), debuginfo);
-      if (providers.length === 0) {
-        this.recordBroken(id, text);
-        continue;
+      for (const dep of known) {
+        edges.ids.push(dep);
+        edges.requirements.push(text);
       }
-      const best = this.bestPackages(providers, text, debuginfo);
-      const cached = known ?? new Set<number>();
-      for (const dep of best) cached.add(dep);
-      this.resolvedRequirements.set(text, cached);
-      for (const dep of best) result.push({ id: dep, requirement: text });
     }
-    return result;
+    return edges;
   }
 
   private providersIn(requirement: Dep, debuginfo: boolean): readonly number[] {

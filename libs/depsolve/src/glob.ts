@@ -35,10 +35,32 @@ export function isGlob(pattern: string): boolean {
   return /[*?[]/.test(pattern);
 }
 
+/** A compiled pattern: the literal text before its first wildcard, and the RegExp (none when literal). */
+interface Matcher {
+  prefix: string;
+  re: RegExp | undefined;
+}
+
+const matchers = new Map<string, Matcher>();
+
+function matcherOf(pattern: string): Matcher {
+  let matcher = matchers.get(pattern);
+  if (!matcher) {
+    const wild = pattern.search(/[*?[]/);
+    matcher = wild < 0 ? { prefix: pattern, re: undefined } : { prefix: pattern.slice(0, wild), re: globToRegExp(pattern) };
+    matchers.set(pattern, matcher);
+  }
+  return matcher;
+}
+
+/** Name scans test many names against few patterns: a prefix check rejects most before the RegExp. */
 export function matchesGlob(name: string, pattern: string): boolean {
-  return isGlob(pattern) ? globToRegExp(pattern).test(name) : name === pattern;
+  const { prefix, re } = matcherOf(pattern);
+  if (!re) return name === pattern;
+  return name.startsWith(prefix) && re.test(name);
 }
 
 export function matchesAnyGlob(name: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => matchesGlob(name, pattern));
+  for (const pattern of patterns) if (matchesGlob(name, pattern)) return true;
+  return false;
 }

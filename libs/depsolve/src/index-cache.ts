@@ -32,7 +32,7 @@ export function defaultCacheDir(): string {
   return path.join(base, 'compose', 'depsolve');
 }
 
-async function readRepomdText(repoDir: string): Promise<{ file: string; bytes: Buffer }> {
+export async function readRepomdText(repoDir: string): Promise<{ file: string; bytes: Buffer }> {
   const file = repomdPath(repoDir);
   try {
     return { file, bytes: await readFile(file) };
@@ -45,14 +45,19 @@ async function readRepomdText(repoDir: string): Promise<{ file: string; bytes: B
   }
 }
 
+/** Where a cache entry for `repomd` lives; null when caching is off. */
+export function cacheFileFor(cacheDir: string | null | undefined, parts: readonly (string | Buffer)[], suffix: string): string | undefined {
+  const dir = cacheDir === undefined ? defaultCacheDir() : cacheDir;
+  if (!dir) return undefined;
+  const hash = createHash('sha256');
+  parts.forEach((part, i) => (i > 0 ? hash.update('\0') : hash).update(part));
+  return path.join(dir, `${hash.digest('hex')}${suffix}`);
+}
+
 /** Loads one repository's index: from the cache when it holds this exact repomd.xml, else by reading the metadata. */
 export async function loadRepoIndex(repoDir: string, options: RepoIndexOptions = {}): Promise<RepoIndex> {
   const { file, bytes } = await readRepomdText(repoDir);
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  const hash = createHash('sha256').update(INDEX_FORMAT).update('\0').update(bytes);
-  for (const extra of options.extraPaths ?? []) hash.update('\0').update(extra);
-  const key = hash.digest('hex');
-  const cacheFile = cacheDir ? path.join(cacheDir, `${key}.idx`) : undefined;
+  const cacheFile = cacheFileFor(options.cacheDir, [INDEX_FORMAT, bytes, ...(options.extraPaths ?? [])], '.idx');
   if (cacheFile) {
     const cached = await readFile(cacheFile).then(RepoIndex.deserialize, () => undefined);
     if (cached) return cached;
@@ -68,7 +73,7 @@ export async function loadRepoIndex(repoDir: string, options: RepoIndexOptions =
  * Writes to a temporary file and renames it into place, so a reader sees either no file or a
  * whole one. A cache that cannot be written only costs speed, so failures are swallowed.
  */
-async function writeAtomically(file: string, parts: Buffer[]): Promise<void> {
+export async function writeAtomically(file: string, parts: Buffer[]): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });

@@ -1,9 +1,8 @@
 // Reads a solve input (or a conformance case wrapping one) and loads the repositories it names.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCompsFile, type Comps } from '@compose/comps';
 import { InputError } from '@compose/errors';
-import { findRecord, readRepomd } from '@compose/repodata';
+import { loadRepoComps } from './comps-cache.js';
 import { loadRepoIndex, type RepoIndexOptions } from './index-cache.js';
 import { foreignRequiredPaths } from './required-files.js';
 import type { LoadedRepo, LoadedRepos, RepoRef, SolveInput, SolveOptions } from './types.js';
@@ -85,16 +84,10 @@ export function parseSolveInput(text: string, file: string): SolveInput {
   return input;
 }
 
-async function readComps(repoDir: string): Promise<Comps | undefined> {
-  const repomd = await readRepomd(repoDir);
-  const record = findRecord(repomd, 'group');
-  return record ? parseCompsFile(path.join(repoDir, record.location)) : undefined;
-}
-
 async function loadRepo(ref: RepoRef, lookaside: boolean, options: RepoIndexOptions): Promise<LoadedRepo> {
-  const index = await loadRepoIndex(ref.path, options);
+  // Comps parsing (on a cache miss) overlaps the index build's file reads and inflation.
+  const [index, comps] = await Promise.all([loadRepoIndex(ref.path, options), loadRepoComps(ref.path, options)]);
   const repo: LoadedRepo = { id: ref.id, path: ref.path, lookaside, index };
-  const comps = await readComps(ref.path);
   if (comps) repo.comps = comps;
   return repo;
 }

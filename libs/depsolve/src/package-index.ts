@@ -3,118 +3,14 @@
 import type { Dep } from '@compose/repodata';
 import { evrPartsOf, flagBits, formatDep, intersectRanges, REL_EQ, type EvrParts } from './dep-match.js';
 import { RepoIndexBuilder } from './index-builder.js';
-import { HAS_RUNTIME_FILES, NOSRC_LOCATION, RepoIndex } from './repo-index.js';
+import { depAt, fileNameAt, Pkg, type IndexPart } from './pkg.js';
+import { RepoIndex } from './repo-index.js';
 import { isRichDep, parseRichDep, type RichNode } from './rich-dep.js';
 import type { LoadedRepo, LoadedRepos } from './types.js';
 
+export { evrText, nameArch, nevraKey, Pkg } from './pkg.js';
+
 const EMPTY: readonly number[] = [];
-const FLAG_TEXT: Record<number, Dep['flags']> = { 1: 'GT', 2: 'EQ', 3: 'GE', 4: 'LT', 6: 'LE' };
-
-/** One repo's index and where its packages start among the global ids. */
-interface IndexPart {
-  repo: LoadedRepo;
-  index: RepoIndex;
-  base: number;
-  /** Offset of this repo's string ids in the global name-key space. */
-  keyBase: number;
-  evrs: Map<number, EvrParts>;
-  /** Requirement text per distinct (name, flags, evr) of this repo, see requirementKey. */
-  texts: Map<number, string>;
-}
-
-/** One package; `id` is its position in load order, as libsolv numbers solvables. */
-export class Pkg {
-  readonly repoId: string;
-  readonly repoPath: string;
-  readonly lookaside: boolean;
-  readonly name: string;
-  readonly arch: string;
-  readonly epoch: number;
-  readonly version: string;
-  readonly release: string;
-  /** e.g. "bash-5.2-1.src.rpm"; empty for source packages. */
-  readonly sourcerpm: string;
-  /** location href inside the repo, for linking the file. */
-  readonly location: string;
-  readonly locationBase: string | undefined;
-  /** What results list: the canonical file name `name-version-release.arch.rpm`. */
-  readonly fileName: string;
-  private deps?: { requires: Dep[]; provides: Dep[] };
-
-  constructor(
-    readonly id: number,
-    private readonly part: IndexPart,
-    private readonly local: number,
-  ) {
-    const { index, repo } = part;
-    const c = index.cols;
-    this.repoId = repo.id;
-    this.repoPath = repo.path;
-    this.lookaside = repo.lookaside;
-    this.name = index.str(c.name[local]!);
-    this.arch = index.str(c.arch[local]!);
-    this.epoch = c.epoch[local]!;
-    this.version = index.str(c.version[local]!);
-    this.release = index.str(c.release[local]!);
-    this.sourcerpm = index.str(c.sourcerpm[local]!);
-    this.location = index.str(c.location[local]!);
-    this.locationBase = c.locationBase[local]! >= 0 ? index.str(c.locationBase[local]!) : undefined;
-    // A source rpm built without sources is `.nosrc.rpm` on disk while its header says `src`.
-    const nosrc = this.arch === 'src' && (c.flags[local]! & NOSRC_LOCATION) !== 0;
-    this.fileName = `${this.name}-${this.version}-${this.release}.${nosrc ? 'nosrc' : this.arch}.rpm`;
-  }
-
-  get requires(): Dep[] {
-    return (this.deps ??= this.readDeps()).requires;
-  }
-
-  get provides(): Dep[] {
-    return (this.deps ??= this.readDeps()).provides;
-  }
-
-  /** Whether any file is one python-multilib's runtime method looks for (decided while indexing). */
-  get hasRuntimeFiles(): boolean {
-    return (this.part.index.cols.flags[this.local]! & HAS_RUNTIME_FILES) !== 0;
-  }
-
-  private readDeps(): { requires: Dep[]; provides: Dep[] } {
-    const { index } = this.part;
-    const c = index.cols;
-    const requires: Dep[] = [];
-    const provides: Dep[] = [];
-    for (let d = c.depStart[this.local]!; d < c.provFrom[this.local]!; d++) requires.push(depAt(index, d));
-    for (let d = c.provFrom[this.local]!; d < c.depStart[this.local + 1]!; d++) provides.push(depAt(index, d));
-    return { requires, provides };
-  }
-}
-
-/** Dependency entry `d` of an index as a Dep record. */
-function depAt(index: RepoIndex, d: number): Dep {
-  const c = index.cols;
-  const name = index.str(c.depName[d]!);
-  const flags = FLAG_TEXT[c.depFlags[d]!];
-  if (!flags) return { name };
-  const [epoch, version, release] = index.str(c.depEvr[d]!).split('\n') as [string, string, string];
-  const dep: Dep = { name, flags };
-  if (epoch) dep.epoch = epoch;
-  if (version) dep.version = version;
-  if (release) dep.release = release;
-  return dep;
-}
-
-/** hawkey's evr text: the epoch only when it is not 0. */
-export function evrText(pkg: Pkg): string {
-  return `${pkg.epoch ? `${pkg.epoch}:` : ''}${pkg.version}-${pkg.release}`;
-}
-
-export function nameArch(pkg: Pkg): string {
-  return `${pkg.name}.${pkg.arch}`;
-}
-
-/** NVRA identity: hawkey compares packages by it, so copies in two repos are "equal". */
-export function nevraKey(pkg: Pkg): string {
-  return `${pkg.name}-${evrText(pkg)}.${pkg.arch}`;
-}
 
 /** A repo given as parsed packages (tests, callers that already hold them) is indexed here. */
 function indexOf(repo: LoadedRepo): RepoIndex {
@@ -168,6 +64,11 @@ export class PackageIndex {
   nameOf(id: number): string {
     const part = this.partOf(id);
     return part.index.str(part.index.cols.name[id - part.base]!);
+  }
+
+  fileNameOf(id: number): string {
+    const part = this.partOf(id);
+    return fileNameAt(part.index, id - part.base);
   }
 
   archOf(id: number): string {

@@ -1,35 +1,17 @@
-// Reads primary.xml (and filelists.xml) straight into a RepoIndexBuilder: only what the solver
-// uses is looked at, and names and versions are interned from the XML bytes without a JS string.
-import { decodeText, FLAG_AMP, NameTable, openCursor, type DocumentGrammar, type PackageCursor, type RepoMd, type XmlScanner } from '@compose/repodata';
+// Reads primary.xml straight into a RepoIndexBuilder, then filelists.xml (filelists-reader.ts):
+// only what the solver uses is looked at, and names and versions are interned from the XML bytes.
+import { FLAG_AMP, openCursor, type DocumentGrammar, type PackageCursor, type RepoMd, type XmlScanner } from '@compose/repodata';
 import { REL_EQ, REL_GT, REL_LT } from './dep-match.js';
+import { filelistsGrammar } from './filelists-reader.js';
 import type { RepoIndexBuilder } from './index-builder.js';
+import { A, AMP, attributes, E, ELEMENTS, elements, LT, SLASH, type ReadState } from './metadata-names.js';
 import { isRuntimeFile } from './multilib.js';
 import { HAS_RUNTIME_FILES, NOSRC_LOCATION } from './repo-index.js';
 
-const ELEMENTS = [
-  'metadata', 'package', 'name', 'arch', 'version', 'checksum', 'location', 'sourcerpm', 'provides', 'requires',
-  'entry', 'file', 'format', 'conflicts', 'obsoletes', 'recommends', 'suggests', 'supplements', 'enhances', 'filelists',
-] as const;
-const E = Object.fromEntries(ELEMENTS.map((name, id) => [name, id])) as Record<(typeof ELEMENTS)[number], number>;
-const ATTRIBUTES = ['epoch', 'ver', 'rel', 'href', 'xml:base', 'name', 'flags', 'pkgid'] as const;
-const A = Object.fromEntries(ATTRIBUTES.map((name, id) => [name, id])) as Record<(typeof ATTRIBUTES)[number], number>;
-const elements = new NameTable(ELEMENTS);
-const attributes = new NameTable(ATTRIBUTES);
-const LT = 0x3c;
-const SLASH = 0x2f;
-const AMP = 0x26;
 const NOSRC = Buffer.from('.nosrc.rpm', 'latin1');
 /** Dependency lists the solver never reads: skipped to their end tag in one search. */
 const SKIPPED_LISTS = new Map([E.conflicts, E.obsoletes, E.recommends, E.suggests, E.supplements, E.enhances].map((id) => [id, Buffer.from(`</rpm:${ELEMENTS[id]}>`, 'latin1')]));
 const scratch = Buffer.alloc(1 << 16);
-
-export interface ReadState {
-  builder: RepoIndexBuilder;
-  /** pkgid per package id, kept only while filelists.xml still has to be matched. */
-  pkgids?: string[];
-  /** Per string id, whether filelists.xml entries for it are kept (see wantedFiles). */
-  wantedFiles?: Uint8Array;
-}
 
 /** Interns the value of attribute `a`, decoding entities only when there are any. */
 function internAttr(b: RepoIndexBuilder, sc: XmlScanner, a: number): number {
@@ -186,82 +168,6 @@ function primaryGrammar(state: ReadState): DocumentGrammar<number> {
   };
 }
 
-function mayBeRuntime(buf: Uint8Array, start: number): boolean {
-  // "/lib", "/usr/lib", "/etc/l": the prefixes of every multilib runtime rule.
-  if (buf[start] !== SLASH) return false;
-  const c = buf[start + 1];
-  return (c === 0x6c && buf[start + 2] === 0x69) || (c === 0x75 && buf[start + 5] === 0x6c) || (c === 0x65 && buf[start + 5] === 0x6c);
-}
-
-/**
- * One filelists `<file>`: kept only when `wanted` marks it (so only looked up, never interned),
- * while every path still counts for the multilib runtime flag.
- */
-function readFile(b: RepoIndexBuilder, sc: XmlScanner, owner: number, wanted: Uint8Array): void {
-  const buf = sc.buf;
-  const start = sc.pos;
-  const end = sc.selfClosing ? -1 : buf.indexOf(LT, start);
-  let id: number;
-  let runtime: boolean;
-  if (end >= 0 && end < sc.limit && buf[end + 1] === SLASH && !hasAmp(buf, start, end)) {
-    id = b.strings.findBytes(buf, start, end);
-    runtime = mayBeRuntime(buf, start) && isRuntimeFile(buf.toString('utf8', start, end));
-    sc.pos = end;
-    sc.nextTag();
-  } else {
-    const text = sc.selfClosing ? '' : sc.readText();
-    id = b.strings.find(text);
-    runtime = isRuntimeFile(text);
-  }
-  if (id >= 0 && id < wanted.length && wanted[id] === 1) b.addFile(owner, id);
-  if (runtime) b.markFlag(owner, HAS_RUNTIME_FILES);
-}
-
-function hasAmp(buf: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (buf[i] === AMP) return true;
-  return false;
-}
-
-function filelistsGrammar(state: ReadState): DocumentGrammar<number> {
-  const b = state.builder;
-  const pkgids = state.pkgids!;
-  const wanted = state.wantedFiles!;
-  let next = 0;
-  let byPkgid: Map<string, number[]> | undefined;
-  const ownerOf = (pkgid: string): number => {
-    if (!byPkgid && pkgids[next] === pkgid) return next++;
-    if (!byPkgid) {
-      byPkgid = new Map();
-      pkgids.forEach((id, pkg) => byPkgid!.set(id, [...(byPkgid!.get(id) ?? []), pkg]));
-    }
-    return byPkgid.get(pkgid)?.shift() ?? -1;
-  };
-  return {
-    root: 'filelists',
-    elements,
-    attributes,
-    rootId: E.filelists,
-    packageId: E.package,
-    parse(sc) {
-      let pkgid = '';
-      for (let a = 0; a < sc.attrCount; a++) if (sc.attrId[a] === A.pkgid) pkgid = sc.attrValue(a);
-      const owner = ownerOf(pkgid);
-      const empty = sc.selfClosing;
-      while (!empty && sc.nextTag()) {
-        if (sc.closing) {
-          if (sc.nameId === E.package) break;
-          continue;
-        }
-        if (sc.nameId !== E.file || owner < 0) {
-          sc.skipElement();
-          continue;
-        }
-        readFile(b, sc, owner, wanted);
-      }
-      return owner;
-    },
-  };
-}
 
 async function drain(cursor: PackageCursor<number>, signal: AbortSignal | undefined): Promise<void> {
   try {

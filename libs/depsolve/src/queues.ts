@@ -21,17 +21,23 @@ export function isDebugName(name: string): boolean {
 export class Queues {
   private readonly bits: Uint8Array;
 
+  /** Per package: a small integer equal for equal name.arch within one repo (see pairKeys). */
+  private readonly pairs: Int32Array | undefined;
+
   constructor(
     private readonly index: PackageIndex,
     arches: ArchSets,
   ) {
     this.bits = new Uint8Array(index.size);
-    // Names and arches repeat: classify each distinct pair once, keyed by string ids.
-    const known = new Map<number, number>();
+    this.pairs = pairKeys(index);
+    // Names and arches repeat: classify each distinct arch once, and test debug names by
+    // suffix instead of through the glob RegExps (the same three patterns, DEBUG_PATTERNS).
+    const archClass = new Map<number, number>();
     for (let id = 0; id < index.size; id++) {
-      const key = index.nameKeyOf(id) * 0x4000000 + index.archKeyOf(id);
-      let bits = known.get(key);
-      if (bits === undefined) known.set(key, (bits = classify(index.nameOf(id), index.archOf(id), arches)));
+      const archKey = index.archKeyOf(id);
+      let bits = archClass.get(archKey);
+      if (bits === undefined) archClass.set(archKey, (bits = classifyArch(index.archOf(id), arches)));
+      if (bits & BINARY && isDebugNameFast(index.nameOf(id))) bits = (bits & ~BINARY) | DEBUG;
       this.bits[id] = bits;
     }
   }
@@ -76,20 +82,28 @@ export class Queues {
 
   /** Hides excluded packages, then keeps only the newest EVR per name.arch (ties all stay). */
   applyExcludes(excluded: Set<number>): void {
-    // Most name.arch pairs have one package: records are made only where versions compete.
-    const newest = new Map<number | string, number[]>();
+    // Most name.arch pairs have one package: a list is made only where versions tie.
+    const newest = new Map<number | string, number>();
+    const ties = new Map<number, number[]>();
     const index = this.index;
     // String ids are per repo: with several repos, equal names must meet by text.
-    const byText = index.repoCount > 1;
+    const pairs = index.repoCount > 1 ? undefined : this.pairs;
     for (let id = 0; id < index.size; id++) {
       if (this.bits[id] === 0 || excluded.has(id)) continue;
-      const key = byText ? `${index.nameOf(id)}.${index.archOf(id)}` : index.nameKeyOf(id) * 0x4000000 + index.archKeyOf(id);
+      const key = pairs ? pairs[id]! : `${index.nameOf(id)}.${index.archOf(id)}`;
       const best = newest.get(key);
-      const cmp = best ? compareEvr(index.pkg(id), index.pkg(best[0]!)) : 1;
-      if (cmp > 0) newest.set(key, [id]);
-      else if (cmp === 0) best!.push(id);
+      const cmp = best === undefined ? 1 : compareEvr(index.pkg(id), index.pkg(best));
+      if (cmp > 0) newest.set(key, id);
+      else if (cmp === 0) {
+        const list = ties.get(best!);
+        if (list) list.push(id);
+        else ties.set(best!, [id]);
+      }
     }
-    for (const list of newest.values()) for (const id of list) this.bits[id]! |= VISIBLE;
+    for (const id of newest.values()) {
+      this.bits[id]! |= VISIBLE;
+      for (const tie of ties.get(id) ?? []) this.bits[tie]! |= VISIBLE;
+    }
   }
 
   /** Ids matching a name glob among packages accepted by `member`, ascending. */
@@ -113,13 +127,38 @@ export class Queues {
   }
 }
 
-function classify(name: string, arch: string, arches: ArchSets): number {
+function classifyArch(arch: string, arches: ArchSets): number {
   if (SOURCE_ARCHES.has(arch)) return SOURCE;
   if (!arches.rank.has(arch)) return 0;
-  let bits = isDebugName(name) ? DEBUG : BINARY;
+  let bits = BINARY;
   if (arches.native.has(arch)) bits |= NATIVE;
   if (!arches.native.has(arch) || arch === 'noarch') bits |= MULTILIB;
   return bits;
+}
+
+/** isDebugName without RegExps: `*-debuginfo`, `*-debuginfo-*`, `*-debugsource`. */
+function isDebugNameFast(name: string): boolean {
+  return name.includes('-debug') && (name.endsWith('-debuginfo') || name.includes('-debuginfo-') || name.endsWith('-debugsource'));
+}
+
+/**
+ * name.arch keys as small integers (name key times a dense arch number), so Maps hash them
+ * as small ints rather than heap numbers; used only where string ids are comparable (one repo).
+ */
+function pairKeys(index: PackageIndex): Int32Array | undefined {
+  const keys = new Int32Array(index.size);
+  const archSlots = new Map<number, number>();
+  for (let id = 0; id < index.size; id++) {
+    const archKey = index.archKeyOf(id);
+    let slot = archSlots.get(archKey);
+    if (slot === undefined) archSlots.set(archKey, (slot = archSlots.size));
+    keys[id] = slot;
+  }
+  const width = archSlots.size;
+  // Int32 overflow would merge pairs: a repo that large is keyed by text instead.
+  if (index.nameKeys * width >= 2 ** 31) return undefined;
+  for (let id = 0; id < index.size; id++) keys[id] = index.nameKeyOf(id) * width + keys[id]!;
+  return keys;
 }
 
 /**

@@ -28,9 +28,9 @@ export function solve(input: SolveInput, repos: LoadedRepos, index = new Package
   const ctx = new GatherContext(index, arches, queues, buildCaches(index, queues), opts);
 
   const initial = findInitialPackages(ctx, includes);
-  for (const id of initial.binary) ctx.add(id, { kind: 'input' });
-  for (const id of initial.debug) ctx.add(id, { kind: 'input' }, ctx.debug);
-  for (const id of findPrepopulatePackages(ctx, opts.prepopulate)) ctx.add(id, { kind: 'prepopulate' });
+  for (const id of initial.binary) ctx.add(id, 'input');
+  for (const id of initial.debug) ctx.addDebug(id, 'input');
+  for (const id of findPrepopulatePackages(ctx, opts.prepopulate)) ctx.add(id, 'prepopulate');
 
   const conditionals = input.conditional_packages ?? conditionalsFromComps(repos, input.groups);
   const langpacks = input.langpacks ?? langpacksFromComps(repos);
@@ -52,30 +52,52 @@ export function solve(input: SolveInput, repos: LoadedRepos, index = new Package
 /**
  * Lookaside packages are left out. Two records of one file (the same repo given twice)
  * count as one package, so a lookaside flag on either drops both, as pungi-gather dedups by URL.
+ * `reasons` is built on first read: at distribution scale it is ~100k keys few callers need.
  */
 function reportResult(ctx: GatherContext): SolveResult {
   const flaggedFiles = new Set<string>();
   for (const id of ctx.lookasideFlag) flaggedFiles.add(fileUrl(ctx, id));
-  const reasons: Record<string, Reason[]> = {};
+  const listed: number[] = [];
   const listOf = (set: Set<number>): string[] => {
     const names = new Set<string>();
     const anyFlagged = flaggedFiles.size > 0;
     for (const id of set) {
       // Building every package's URL only to miss an empty set costs a string per package.
       if (anyFlagged && flaggedFiles.has(fileUrl(ctx, id))) continue;
-      const fileName = ctx.pkg(id).fileName;
-      names.add(fileName);
-      const list = (reasons[fileName] ??= []);
-      for (const reason of ctx.reasons.get(id) ?? []) list.push(reason);
+      names.add(ctx.index.fileNameOf(id));
+      listed.push(id);
     }
-    return [...names].sort();
+    // An explicit comparator: the default one converts both sides with ToString per compare.
+    return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   };
   const brokenDeps: Record<string, string[]> = {};
   for (const [id, requirements] of ctx.broken) {
     const key = nameArch(ctx.pkg(id));
     brokenDeps[key] = [...new Set([...(brokenDeps[key] ?? []), ...requirements])];
   }
-  return { rpm: listOf(ctx.binary), srpm: listOf(ctx.source), debuginfo: listOf(ctx.debug), brokenDeps, reasons };
+  const result = { rpm: listOf(ctx.binary), srpm: listOf(ctx.source), debuginfo: listOf(ctx.debug), brokenDeps } as SolveResult;
+  let reasons: Record<string, Reason[]> | undefined;
+  Object.defineProperty(result, 'reasons', {
+    enumerable: true,
+    get: () => (reasons ??= collectReasons(ctx, listed)),
+    set: (value: Record<string, Reason[]>) => {
+      reasons = value;
+    },
+  });
+  return result;
+}
+
+/** File name -> reasons of the listed packages, in listing order (a file's copies share one list). */
+function collectReasons(ctx: GatherContext, listed: readonly number[]): Record<string, Reason[]> {
+  const byId = ctx.reasons.materialize((id) => ctx.describe(id));
+  const byFile = new Map<string, Reason[]>();
+  for (const id of listed) {
+    const fileName = ctx.index.fileNameOf(id);
+    let list = byFile.get(fileName);
+    if (!list) byFile.set(fileName, (list = []));
+    for (const reason of byId.get(id) ?? []) list.push(reason);
+  }
+  return Object.fromEntries(byFile);
 }
 
 function fileUrl(ctx: GatherContext, id: number): string {

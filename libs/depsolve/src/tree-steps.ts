@@ -29,7 +29,7 @@ export class FulltreeStep {
       if (this.excludes.has(sourceNameOf(pkg.sourcerpm))) continue;
       const siblings = this.finished.get(id) ?? this.siblingsOf(id);
       for (const sibling of siblings) {
-        if (ctx.add(sibling, { kind: 'fulltree', of: ctx.describe(id) })) added = true;
+        if (ctx.add(sibling, 'fulltree', id)) added = true;
         // Packages pulled in (or already seen) here do not run fulltree themselves.
         this.finished.set(sibling, []);
       }
@@ -97,7 +97,7 @@ export class LangpackStep {
         const best = ctx.bestPackages(byName.get(name)!)[0];
         if (best === undefined) continue;
         chosen.push(best);
-        if (ctx.add(best, { kind: 'langpack', of: ctx.describe(id) })) added = true;
+        if (ctx.add(best, 'langpack', id)) added = true;
       }
       this.finished.set(id, chosen);
     }
@@ -149,7 +149,7 @@ export class MultilibStep {
         const method = decideMultilib(ctx.pkg(candidate), this.policy);
         if (!method) continue;
         // Pungi counts a multilib decision as progress even when the package was already in.
-        ctx.add(candidate, { kind: 'multilib', of: ctx.describe(id), method });
+        ctx.add(candidate, 'multilib', id, method);
         added = true;
         this.finished.add(id);
       }

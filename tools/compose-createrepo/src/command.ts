@@ -1,9 +1,8 @@
 import path from 'node:path';
-import yargs, { type Argv } from 'yargs';
 import { COMPOSE_MANIFEST, CREATEREPO_MANIFEST, type ComposeManifest } from '@compose/contracts';
 import { EXIT_OK, InputError, type ExitCode } from '@compose/errors';
 import { createLogger, printJson } from '@compose/log';
-import { joinDashValues, readPhaseInput, requireComposeDir, writePhaseOutput } from '@compose/phase-io';
+import { finishToolCli, readPhaseInput, startToolCli, requireComposeDir, writePhaseOutput } from '@compose/phase-io';
 import { runRepoclosurePhase } from './repoclosure.js';
 import { runCreaterepoPhase } from './run.js';
 
@@ -12,7 +11,7 @@ const PROGRAM = 'compose-createrepo';
 /** Parses argv, runs the createrepo phase (or the repoclosure subcommand) and prints; returns the exit code. */
 export async function runCli(argv: readonly string[], signal: AbortSignal): Promise<ExitCode> {
   if (argv[0] === 'repoclosure') return runRepoclosureCli(argv.slice(1), signal);
-  const args = await configure(yargs(joinDashValues(argv)), '$0 --compose-dir DIR [options]\n\nThe createrepo phase: createrepo_c for every os, debug and source tree of the compose (comps,\nproduct certificates, deltas as configured), .treeinfo/.discinfo/media.repo for os and source trees,\nand the extra_files phase. Writes work/global/createrepo.json.\n\nSubcommand: $0 repoclosure --compose-dir DIR   (dnf repoclosure per variant.arch)')
+  const args = await configure(argv, '$0 --compose-dir DIR [options]\n\nThe createrepo phase: createrepo_c for every os, debug and source tree of the compose (comps,\nproduct certificates, deltas as configured), .treeinfo/.discinfo/media.repo for os and source trees,\nand the extra_files phase. Writes work/global/createrepo.json.\n\nSubcommand: $0 repoclosure --compose-dir DIR   (dnf repoclosure per variant.arch)')
     .option('output', { type: 'string', describe: 'also write the createrepo manifest here ("-" = stdout)' })
     .option('old-composes', { type: 'string', array: true, default: [], describe: 'target dirs of earlier composes to make deltarpms against (createrepo_deltas)' })
     .option('workers', { type: 'number', describe: 'createrepo runs in parallel (default: createrepo_num_workers)' })
@@ -51,7 +50,7 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
 }
 
 async function runRepoclosureCli(argv: readonly string[], signal: AbortSignal): Promise<ExitCode> {
-  const args = await configure(yargs(joinDashValues(argv)), `${PROGRAM} repoclosure --compose-dir DIR [options]\n\nRuns dnf repoclosure for every non-empty variant.arch of the compose after createrepo. repoclosure_strictness\ndecides per variant.arch: off (skip), lenient (warn, the default) or fatal (exit 1).`)
+  const args = await configure(argv, `${PROGRAM} repoclosure --compose-dir DIR [options]\n\nRuns dnf repoclosure for every non-empty variant.arch of the compose after createrepo. repoclosure_strictness\ndecides per variant.arch: off (skip), lenient (warn, the default) or fatal (exit 1).`)
     .example(`${PROGRAM} repoclosure --compose-dir D`, 'check every variant.arch; logs in logs/<arch>/repoclosure-<uid>.<arch>.log')
     .parseAsync();
   const { composeDir, compose, log } = await openCompose(args);
@@ -62,23 +61,12 @@ async function runRepoclosureCli(argv: readonly string[], signal: AbortSignal): 
   return EXIT_OK;
 }
 
-function configure(parser: Argv, usage: string) {
-  return parser
-    .scriptName(PROGRAM)
-    .usage(usage)
-    .parserConfiguration({ 'boolean-negation': false })
+function configure(argv: readonly string[], usage: string) {
+  return finishToolCli(startToolCli(argv, PROGRAM, usage), PROGRAM)
     .option('compose-dir', { type: 'string', describe: 'compose directory (after compose-gather)' })
     .option('input', { type: 'string', describe: 'compose.compose manifest to read instead of <compose-dir>/work/global/compose.json ("-" = stdin)' })
     .option('json', { type: 'boolean', describe: 'print a JSON summary on stdout' })
-    .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' })
-    .strict()
-    .help()
-    .version(false)
-    .wrap(process.stdout.isTTY ? Math.min(110, process.stdout.columns ?? 100) : null)
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new InputError('USAGE', message, { hint: `see ${PROGRAM} --help` });
-    });
+    .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' });
 }
 
 async function openCompose(args: { 'compose-dir'?: string; input?: string; quiet?: boolean }) {

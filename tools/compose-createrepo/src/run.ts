@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComposeManifest, CreaterepoManifest } from '@compose/contracts';
@@ -49,7 +50,11 @@ export async function runCreaterepoPhase(compose: ComposeManifest, options: Crea
   const scm = { configDir: compose.config_dir, signal };
   const productIds = await time('product_id', () => resolveProductIds(config, jobs, getWorkDir(composeDir), scm));
   const deltaDirs = await time('find_deltas', () => findDeltaDirs(compose, composeDir, jobs, options.oldComposes, log));
-  const workers = options.parallel ?? (typeof config['createrepo_num_workers'] === 'number' ? (config['createrepo_num_workers'] as number) : 3);
+  // Unset in the config file, trees run as many at a time as there are cores (Pungi's fixed
+  // default of 3 only oversubscribes a 2-core machine and starves a 64-core one).
+  const setInFile = compose.config_set?.includes('createrepo_num_workers') ?? true;
+  const configured = typeof config['createrepo_num_workers'] === 'number' ? (config['createrepo_num_workers'] as number) : undefined;
+  const workers = options.parallel ?? (setInFile && configured ? configured : availableParallelism());
   const shared = buildSharedOptions(config);
   // createrepo_c refuses a cache directory that does not exist yet
   if (shared.cachedir) await mkdir(shared.cachedir, { recursive: true });

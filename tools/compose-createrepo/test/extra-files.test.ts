@@ -55,8 +55,8 @@ describe('extra_files', () => {
     // the dummy binary packages have empty payloads; their source packages carry the spec
     const tree = path.join(composeDir, 'compose/Server/source/tree');
     const rpmFile = path.join(tree, 'Packages/d/dummy-bash-4.2.37-6.src.rpm');
-    const archive = await execa('rpm2cpio', [rpmFile], { encoding: 'buffer' });
-    const expected = await execa('cpio', ['-i', '--quiet', '--to-stdout', 'dummy-bash.spec'], { input: archive.stdout, encoding: 'buffer' });
+    const archive = await execa('rpm2cpio', [rpmFile], { encoding: 'buffer', stripFinalNewline: false });
+    const expected = await execa('cpio', ['-i', '--quiet', '--to-stdout', 'dummy-bash.spec'], { input: archive.stdout, encoding: 'buffer', stripFinalNewline: false });
     expect(await readFile(path.join(tree, 'specs/dummy-bash.spec'))).toEqual(Buffer.from(expected.stdout));
   });
 

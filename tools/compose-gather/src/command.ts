@@ -1,8 +1,7 @@
-import yargs from 'yargs';
 import { COMPOSE_MANIFEST, PKGSET_MANIFEST, type ComposeManifest, type PkgsetManifest } from '@compose/contracts';
 import { EXIT_OK, InputError, type ExitCode } from '@compose/errors';
 import { createLogger, printJson } from '@compose/log';
-import { joinDashValues, readPhaseInput, requireComposeDir } from '@compose/phase-io';
+import { finishToolCli, startToolCli, readPhaseInput, requireComposeDir } from '@compose/phase-io';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readManifest } from '@compose/manifest';
@@ -18,10 +17,7 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
 }
 
 async function runPhaseCli(argv: readonly string[], _signal: AbortSignal): Promise<ExitCode> {
-  const args = await yargs(joinDashValues(argv))
-    .scriptName(PROGRAM)
-    .usage('$0 --compose-dir DIR [options]\n$0 solve --input CASE.json\n\nThe gather phase: decides which packages go into every variant.arch (comps groups, additional and\nfilter packages, JSON mapping, prepopulate, deps/nodeps, greedy, fulltree, selfhosting, multilib,\nlookaside, addons/layered products/optional), links them into the trees, and writes\ncompose/metadata/rpms.json plus work/<arch>/gather-<variant>.json (why each package is there).\n`solve` runs the depsolver alone on one solve input.')
-    .parserConfiguration({ 'boolean-negation': false })
+  const args = await finishToolCli(startToolCli(argv, PROGRAM, '$0 --compose-dir DIR [options]\n$0 solve --input CASE.json\n\nThe gather phase: decides which packages go into every variant.arch (comps groups, additional and\nfilter packages, JSON mapping, prepopulate, deps/nodeps, greedy, fulltree, selfhosting, multilib,\nlookaside, addons/layered products/optional), links them into the trees, and writes\ncompose/metadata/rpms.json plus work/<arch>/gather-<variant>.json (why each package is there).\n`solve` runs the depsolver alone on one solve input.'), PROGRAM)
     .option('compose-dir', { type: 'string', describe: 'compose directory made by compose-orchestrate init' })
     .option('input', { type: 'string', describe: 'compose.pkgset manifest to read instead of <compose-dir>/work/global/pkgset.json ("-" = stdin)' })
     .option('output', { type: 'string', describe: 'also write the rpms.json metadata here ("-" = stdout)' })
@@ -32,14 +28,6 @@ async function runPhaseCli(argv: readonly string[], _signal: AbortSignal): Promi
     .example('$0 --compose-dir D --old-composes /composes', 'reuse the result of an older finished compose when nothing changed')
     .example('compose-pkgset --compose-dir D --output - | $0 --compose-dir D --input -', 'take the package set from a pipe')
     .example('$0 solve --input case.json', 'depsolve one input, print {rpm, srpm, debuginfo}')
-    .strict()
-    .help()
-    .version(false)
-    .wrap(process.stdout.isTTY ? Math.min(110, process.stdout.columns ?? 100) : null)
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new InputError('USAGE', message, { hint: `see ${PROGRAM} --help` });
-    })
     .parseAsync();
   const composeDir = requireComposeDir({ composeDir: args['compose-dir'] }, PROGRAM);
   if (args.json && args.output === '-') throw new InputError('USAGE', '--json and --output - both want stdout', { hint: 'use one of them' });

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import yargs from 'yargs';
+import { finishToolCli, startToolCli } from '@compose/phase-io';
 import { DEFAULT_SOLVE_OPTIONS, loadRepos, parseSolveInput, solve, type SolveInput } from '@compose/depsolve';
 import { EXIT_OK, InputError, type ExitCode } from '@compose/errors';
 import { printJson } from '@compose/log';
@@ -11,20 +11,10 @@ const PROGRAM = 'compose-gather solve';
 
 /** Parses `solve` argv, solves the input file and prints {rpm, srpm, debuginfo}. */
 export async function runSolveCli(argv: readonly string[]): Promise<ExitCode> {
-  const args = await yargs(argv)
-    .scriptName(PROGRAM)
-    .usage('$0 --input CASE.json\n\nRuns the depsolver alone on a solve input (DESIGN.md section 3; a conformance case\n{name, input, expected} is accepted too) and prints {"rpm": [...], "srpm": [...], "debuginfo": [...]}:\nsorted RPM file names, lookaside packages left out.')
+  const args = await finishToolCli(startToolCli(argv, PROGRAM, '$0 --input CASE.json\n\nRuns the depsolver alone on a solve input (DESIGN.md section 3; a conformance case\n{name, input, expected} is accepted too) and prints {"rpm": [...], "srpm": [...], "debuginfo": [...]}:\nsorted RPM file names, lookaside packages left out.'), PROGRAM)
     .option('input', { type: 'string', demandOption: true, describe: 'solve input JSON; repo paths are relative to it' })
     .option('broken-deps', { type: 'boolean', describe: 'also print the unresolvable dependencies (brokenDeps)' })
     .example('$0 --input ../shared/conformance/gather/test_bash_greedy.json', 'solve one conformance case')
-    .strict()
-    .help()
-    .version(false)
-    .wrap(null)
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new InputError('USAGE', message, { hint: `see ${PROGRAM} --help` });
-    })
     .parseAsync();
   const input = await readSolveInput(args.input);
   const result = solve(input, await loadRepos(input));

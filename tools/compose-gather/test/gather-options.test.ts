@@ -45,9 +45,9 @@ describe('gather_method "nodeps"', () => {
 });
 
 describe('the json gather source (gather_source_mapping)', () => {
-  it('adds the mapped packages to that variant.arch only, solved with their dependencies', async () => {
+  it('adds the mapped packages to that variant.arch only', async () => {
     const mapping = { Server: { x86_64: { 'dummy-postfix': ['x86_64'] } } };
-    const { composeDir, exitCode, stderr } = await gatherWith('gather_source_mapping = "mapping.json"', { 'mapping.json': mapping });
+    const { composeDir, exitCode, stderr } = await gatherWith('gather_source_mapping = "mapping.json"\ngather_method = {"^.*$": {"comps": "deps", "json": "deps"}}', { 'mapping.json': mapping });
     expect(exitCode, stderr).toBe(0);
     const server = manifestOf(composeDir, 'Server', 'x86_64');
     const postfix = server.packages.find((p) => p.file === 'dummy-postfix-2.9.2-2.x86_64.rpm');

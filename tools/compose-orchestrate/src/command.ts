@@ -1,4 +1,5 @@
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
+import { finishToolCli, startToolCli } from '@compose/phase-io';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, describeError, formatErrorLines, type ExitCode } from '@compose/errors';
 import { createLogger, printJson } from '@compose/log';
 import { runDumpConfig, runValidateConfig } from './config-commands.js';
@@ -43,10 +44,7 @@ function addIdentityOptions<T>(y: Argv<T>) {
 export async function runCli(argv: readonly string[], signal: AbortSignal): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT_OK;
   const log = createLogger({ program: PROGRAM, quiet: argv.includes('--quiet') });
-  await yargs([...argv])
-    .scriptName(PROGRAM)
-    .parserConfiguration({ 'boolean-negation': false })
-    .usage('$0 <command> [options]\n\nRuns composes: the init phase, config checks and (as they land) every phase tool in order.')
+  await finishToolCli(startToolCli(argv, PROGRAM, '$0 <command> [options]\n\nRuns composes: the init phase, config checks and (as they land) every phase tool in order.'), PROGRAM)
     .option('json', { type: 'boolean', describe: 'machine-readable summary on stdout' })
     .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' })
     .command(
@@ -97,15 +95,6 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
       },
     )
     .demandCommand(1, 'name a command: validate-config, dump-config or init')
-    .strict()
-    .help()
-    .alias('h', 'help')
-    .version(false)
-    .wrap(process.stdout.isTTY ? Math.min(110, process.stdout.columns ?? 100) : null)
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new InputError('USAGE', message, { hint: `see ${PROGRAM} --help` });
-    })
     .parseAsync();
   return exitCode;
 }

@@ -1,20 +1,16 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import yargs from 'yargs';
 import { COMPOSE_MANIFEST, PKGSET_MANIFEST, type ComposeManifest } from '@compose/contracts';
 import { EXIT_OK, InputError, type ExitCode } from '@compose/errors';
 import { createLogger, printJson } from '@compose/log';
-import { joinDashValues, readPhaseInput, requireComposeDir, writePhaseOutput } from '@compose/phase-io';
+import { finishToolCli, startToolCli, readPhaseInput, requireComposeDir, writePhaseOutput } from '@compose/phase-io';
 import { runPkgset } from './run.js';
 
 const PROGRAM = 'compose-pkgset';
 
 /** Parses argv, runs the pkgset phase and prints; returns the exit code. */
 export async function runCli(argv: readonly string[], signal: AbortSignal): Promise<ExitCode> {
-  const args = await yargs(joinDashValues(argv))
-    .scriptName(PROGRAM)
-    .usage('$0 --compose-dir DIR [options]\n\nThe pkgset phase: reads the repos (or Koji tag) of the config, keeps the newest package of each\nname.arch that the signature rules accept, and writes work/global/pkgset.json plus a package-set\nrepo per tree arch under work/<arch>/repo/ for gather.')
-    .parserConfiguration({ 'boolean-negation': false })
+  const args = await finishToolCli(startToolCli(argv, PROGRAM, '$0 --compose-dir DIR [options]\n\nThe pkgset phase: reads the repos (or Koji tag) of the config, keeps the newest package of each\nname.arch that the signature rules accept, and writes work/global/pkgset.json plus a package-set\nrepo per tree arch under work/<arch>/repo/ for gather.'), PROGRAM)
     .option('compose-dir', { type: 'string', describe: 'compose directory made by compose-orchestrate init' })
     .option('input', { type: 'string', describe: 'compose.compose manifest to read instead of <compose-dir>/work/global/compose.json ("-" = stdin)' })
     .option('output', { type: 'string', describe: 'also write the pkgset manifest here ("-" = stdout)' })
@@ -26,14 +22,6 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
     .example('$0 --compose-dir /composes/DP-1.0-20261122.t.0', 'run the phase on a compose')
     .example('$0 --compose-dir D --output - | compose-gather --compose-dir D --input -', 'feed gather through a pipe')
     .example('$0 --compose-dir D --old-composes /composes', 'reuse the set of an older compose when nothing changed')
-    .strict()
-    .help()
-    .version(false)
-    .wrap(process.stdout.isTTY ? Math.min(110, process.stdout.columns ?? 100) : null)
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new InputError('USAGE', message, { hint: `see ${PROGRAM} --help` });
-    })
     .parseAsync();
   const composeDir = requireComposeDir({ composeDir: args['compose-dir'] }, PROGRAM);
   if (args.json && args.output === '-') throw new InputError('USAGE', '--json and --output - both want stdout', { hint: 'use one of them' });

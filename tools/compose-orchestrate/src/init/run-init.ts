@@ -99,6 +99,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
       config_file: loaded.parsed.file,
       config_dir: loaded.configDir,
       config: loaded.config,
+      config_set: Object.keys(loaded.parsed.values).sort(),
       arches,
       variants: listAllVariants(variants).map((v) => toManifestVariant(v)),
       comps,
