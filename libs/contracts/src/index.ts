@@ -8,3 +8,5 @@ export { GATHER_MANIFEST, GATHER_RUN_MANIFEST } from './gather-manifest.js';
 export type { GatherManifest, GatherPackage, GatherReason, GatherInputs, GatherCategory, GatherRunManifest } from './gather-manifest.js';
 export { CREATEREPO_MANIFEST } from './createrepo-manifest.js';
 export type { CreaterepoManifest, CreaterepoTree, CreaterepoExtraFile, CreaterepoPkgType } from './createrepo-manifest.js';
+export { PHASES_MANIFEST, DELIVERABLE_SCHEMA } from './phases-manifest.js';
+export type { PhasesManifest, PhaseRecord, PhaseStatus, PhaseDeliverable, DeliverableStatus } from './phases-manifest.js';
