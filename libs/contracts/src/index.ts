@@ -10,3 +10,7 @@ export { CREATEREPO_MANIFEST } from './createrepo-manifest.js';
 export type { CreaterepoManifest, CreaterepoTree, CreaterepoExtraFile, CreaterepoPkgType } from './createrepo-manifest.js';
 export { PHASES_MANIFEST, DELIVERABLE_SCHEMA } from './phases-manifest.js';
 export type { PhasesManifest, PhaseRecord, PhaseStatus, PhaseDeliverable, DeliverableStatus } from './phases-manifest.js';
+export { CREATEISO_MANIFEST } from './createiso-manifest.js';
+export type { CreateisoManifest, CreateisoImage } from './createiso-manifest.js';
+export { OSTREE_MANIFEST } from './ostree-manifest.js';
+export type { OstreeManifest, OstreeCommitRecord } from './ostree-manifest.js';

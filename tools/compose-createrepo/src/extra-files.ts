@@ -7,7 +7,7 @@ import { formatProductmdJson, getMetadataPath, getOsTreeDir, getWorkDir } from '
 import { getVariantArchValue } from '@compose/config';
 import { writeFileAtomic } from '@compose/manifest';
 import type { RpmsMetadata } from './read-rpms.js';
-import { fetchFromScm, type ScmContext, type ScmDict } from './scm-fetch.js';
+import { fetchFromScm, type ScmContext, type ScmDict } from '@compose/scm';
 import { toVariantRef } from './list-trees.js';
 
 /**

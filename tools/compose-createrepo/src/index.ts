@@ -6,5 +6,5 @@ export { listTreeJobs } from './list-trees.js';
 export type { TreeJob } from './list-trees.js';
 export { buildSharedOptions, wantsDeltas, getCreaterepoLogName } from './createrepo-options.js';
 export { runExtraFiles, renderTreeExtraFiles, renderComposeExtraFiles } from './extra-files.js';
-export { fetchFromScm } from './scm-fetch.js';
-export type { ScmDict } from './scm-fetch.js';
+export { fetchFromScm } from '@compose/scm';
+export type { ScmDict } from '@compose/scm';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { findProductCertificate } from '@compose/createrepo';
 import { FailedError, InputError } from '@compose/errors';
-import { fetchFromScm, type ScmContext, type ScmDict } from './scm-fetch.js';
+import { fetchFromScm, type ScmContext, type ScmDict } from '@compose/scm';
 import type { TreeJob } from './list-trees.js';
 
 type Config = Readonly<Record<string, unknown>>;

@@ -7,7 +7,7 @@ import { formatCommand } from '@compose/exec';
 import type { Logger } from '@compose/log';
 import { describeJob, type TreeJob } from './list-trees.js';
 import { getCreaterepoLogName } from './createrepo-options.js';
-import { runPool } from './run-pool.js';
+import { runPool } from '@compose/pool';
 
 export interface RunTreesOptions {
   composeDir: string;

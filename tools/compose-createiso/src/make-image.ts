@@ -1,0 +1,113 @@
+import { appendFile, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ComposeManifest, CreateisoImage } from '@compose/contracts';
+import { getComposeTreeDir, getLogDir, getWorkDir } from '@compose/compose-info';
+import { getVariantArchValue } from '@compose/config';
+import { formatCommand } from '@compose/exec';
+import { makeIsoImage, type IsoTool } from '@compose/iso';
+import { prepareDisc } from './prepare-disc.js';
+import { prepareExtraIso } from './extra-iso-contents.js';
+import type { IsoJob } from './plan-isos.js';
+import { getBootLayout } from './boot-tree.js';
+
+// Below about 700 KB checkisomd5 cannot verify an image (see addHiddenPadding); 1 MiB leaves margin.
+const MIN_VERIFIABLE_BYTES = 1024 * 1024;
+
+export interface MakeContext {
+  compose: ComposeManifest;
+  composeDir: string;
+  isoTool: IsoTool;
+  sourceDateEpoch: number;
+  signal?: AbortSignal;
+}
+
+/** The image record of a finished or failed job; `made` is set when the image exists. */
+export interface JobResult {
+  job: IsoJob;
+  image: CreateisoImage;
+  mtime?: number;
+}
+
+/**
+ * Makes one image end to end and logs every command to logs/<arch>/createiso-<file>.log. A
+ * failure is returned (not thrown) so the phase can decide with failable_deliverables.
+ */
+export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobResult> {
+  const { compose, composeDir } = context;
+  const started = performance.now();
+  const log = path.join(getLogDir(composeDir, job.arch), `${job.kind === 'iso' ? 'createiso' : 'extraiso'}-${job.filename}.log`);
+  await mkdir(path.dirname(log), { recursive: true });
+  await writeFile(log, `# ${job.kind} ${job.variant.uid}.${job.arch} disc ${job.discNumber}/${job.discCount}\n`);
+  const commands: string[] = [];
+  const onCommand = (argv: readonly string[]) => {
+    commands.push(formatCommand(argv));
+    void appendFile(log, `$ ${formatCommand(argv)}\n`);
+  };
+  const image: CreateisoImage = {
+    kind: job.kind, variant: job.variant.uid, arch: job.arch,
+    path: path.relative(getComposeTreeDir(composeDir), job.path),
+    volume_id: job.volid, disc_number: job.discNumber, disc_count: job.discCount, bootable: job.bootable,
+    status: 'failed', commands, log: path.relative(composeDir, log), duration_ms: 0,
+  };
+  try {
+    const graftPoints = job.kind === 'extra_iso'
+      ? await prepareExtraIso(job, compose, composeDir, job.extra!.extraFiles, context.signal)
+      : await prepareDisc({
+          treeDir: job.treeDir,
+          stagingDir: path.join(getWorkDir(composeDir, job.arch), 'iso', job.filename),
+          discNumber: job.discNumber, discCount: job.discCount, files: job.files,
+          bootTree: job.bootTree,
+          createrepo: { checksum: compose.config['createrepo_checksum'] as never, groupfile: findGroupFile(compose, composeDir, job), signal: context.signal },
+          onCommand,
+        });
+    await mkdir(path.dirname(job.path), { recursive: true });
+    await unlink(job.path).catch(() => undefined);
+    const layout = job.bootTree ? await getBootLayout(job.bootTree, job.arch, context.isoTool) : undefined;
+    const made = await makeIsoImage({
+      tool: context.isoTool, output: job.path, volid: job.volid, graftPoints, exclude: ['./lost+found'],
+      isoLevel: getIsoLevel(compose, job), bootArgs: layout?.args, isohybrid: context.isoTool === 'genisoimage' ? layout?.isohybrid : undefined,
+      sourceDateEpoch: context.sourceDateEpoch, implantMd5: true, supported: compose.config['supported'] === true,
+      manifest: true, minimumContentBytes: MIN_VERIFIABLE_BYTES, signal: context.signal, onCommand,
+    });
+    image.status = 'done';
+    image.size = made.size;
+    image.implant_md5 = made.implantMd5;
+    checkMaxSize(job, made.size);
+    await appendFile(log, `# done: ${made.size} bytes, implanted MD5 ${made.implantMd5}\n`);
+    return { job, image: finish(image, started), mtime: made.mtime };
+  } catch (error) {
+    image.error = (error as Error).message;
+    await appendFile(log, `# FAILED: ${image.error}\n`);
+    await unlink(job.path).catch(() => undefined);
+    return { job, image: finish(image, started) };
+  }
+}
+
+function finish(image: CreateisoImage, started: number): CreateisoImage {
+  image.duration_ms = Math.round(performance.now() - started);
+  return image;
+}
+
+/** createiso_max_size: a warning in the log, or a failure when createiso_max_size_is_strict. */
+function checkMaxSize(job: IsoJob, size: number): void {
+  if (job.maxSize === undefined || size <= job.maxSize) return;
+  const message = `${job.filename} is ${size} bytes, more than the configured maximum of ${job.maxSize}`;
+  if (job.maxSizeStrict) throw new Error(`${message} (createiso_max_size_is_strict)`);
+  process.stderr.write(`compose-createiso: warning: ${message}\n`);
+}
+
+function getIsoLevel(compose: ComposeManifest, job: IsoJob): number | undefined {
+  const option = compose.config['iso_level'];
+  if (typeof option === 'number') return option;
+  if (!Array.isArray(option)) return undefined;
+  return getVariantArchValue(compose.config as never, 'iso_level', job.variant.uid, job.arch).at(-1) as number | undefined;
+}
+
+function findGroupFile(compose: ComposeManifest, composeDir: string, job: IsoJob): string | undefined {
+  const relative = compose.comps.variant_arch[`${job.variant.uid}.${job.arch}`];
+  return relative ? path.join(composeDir, relative) : undefined;
+}
+
+export async function fileExists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
+}
