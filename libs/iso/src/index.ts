@@ -11,6 +11,7 @@ export {
   buildIsoListingArgv,
   buildIsohybridArgv,
   buildVolumeIdArgv,
+  formatXorrisoDate,
 } from './mkisofs-argv.js';
 export type { IsoTool, MkisofsOptions } from './mkisofs-argv.js';
 export { buildBootArgs, isBootableLayout } from './boot-options.js';

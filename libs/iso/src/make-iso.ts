@@ -47,12 +47,12 @@ export async function makeIsoImage(options: MakeIsoOptions): Promise<MadeIso> {
   const padFile = `${options.output}.padding`;
   try {
     const padArgs = options.graftPoints && options.minimumContentBytes ? await addHiddenPadding(options.graftPoints, padFile, options.minimumContentBytes) : [];
-    await run(buildMkisofsArgv({ ...options, output: partial, bootArgs: [...(options.bootArgs ?? []), ...padArgs] }));
+    await run(buildMkisofsArgv({ ...options, output: partial, allFileDates: options.sourceDateEpoch, bootArgs: [...(options.bootArgs ?? []), ...padArgs] }));
     if (options.isohybrid) await run(buildIsohybridArgv(partial, options.isohybrid === 'uefi'));
     let implantMd5: string | null = null;
     if (options.implantMd5 !== false) {
       await run(buildImplantArgv(partial, options.supported));
-      implantMd5 = (await run(buildImplantedMd5Argv(partial))).stdout.trim() || null;
+      implantMd5 = parseImplantedMd5((await run(buildImplantedMd5Argv(partial))).stdout);
     }
     const volumeId = parseVolumeId((await run(buildVolumeIdArgv(partial))).stdout) ?? null;
     let manifest: string | null = null;
@@ -70,4 +70,10 @@ export async function makeIsoImage(options: MakeIsoOptions): Promise<MadeIso> {
     await rm(padFile, { force: true });
     await rm(`${options.output}.manifest.partial`, { force: true });
   }
+}
+
+/** `checkisomd5 --md5sumonly` prints "<file>:   <md5>" and the fragment lines. */
+export function parseImplantedMd5(stdout: string): string | null {
+  const match = /:\s+([0-9a-f]{32})\s*$/m.exec(stdout);
+  return match ? match[1]! : null;
 }

@@ -16,6 +16,13 @@ export interface MkisofsOptions {
   graftPoints?: string;
   /** Plain source paths when no graft-points file is used. */
   paths?: readonly string[];
+  /** xorrisofs only: one date (seconds since 1970) for every file and directory, for reproducible images. */
+  allFileDates?: number;
+}
+
+/** xorriso's YYYYMMDDhhmmsscc time string, in UTC. */
+export function formatXorrisoDate(seconds: number): string {
+  return `${new Date(seconds * 1000).toISOString().replace(/\D/g, '').slice(0, 14)}00`;
 }
 
 /**
@@ -34,6 +41,7 @@ export function buildMkisofsArgv(options: MkisofsOptions): string[] {
   if (options.tool === 'genisoimage') argv.push('-translation-table');
   argv.push('-input-charset', 'utf-8');
   for (const pattern of options.exclude ?? []) argv.push('-x', pattern);
+  if (options.tool === 'xorrisofs' && options.allFileDates !== undefined) argv.push('--set_all_file_dates', formatXorrisoDate(options.allFileDates));
   argv.push(...(options.bootArgs ?? []));
   argv.push('-o', options.output);
   if (options.graftPoints) argv.push('-graft-points', '-path-list', options.graftPoints);
