@@ -22,6 +22,10 @@ check bzip2 bzip2
 check zstd zstd
 check rpm2cpio rpm2cpio
 check cpio cpio
+check mkfs.fat dosfstools
+[ -e /usr/lib/ISOLINUX/isolinux.bin ] || need+=(isolinux)
+[ -e /usr/lib/syslinux/modules/bios/ldlinux.c32 ] || need+=(syslinux-common)
+check chromium chromium
 [ -e /usr/lib/python3/dist-packages/dnf-plugins/repoclosure.py ] || need+=(dnf-plugins-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 # shellcheck disable=SC2207
