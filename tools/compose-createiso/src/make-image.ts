@@ -26,6 +26,8 @@ export interface JobResult {
   job: IsoJob;
   image: CreateisoImage;
   mtime?: number;
+  started: string;
+  finished?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export interface JobResult {
 export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobResult> {
   const { compose, composeDir } = context;
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const log = path.join(getLogDir(composeDir, job.arch), `${job.kind === 'iso' ? 'createiso' : 'extraiso'}-${job.filename}.log`);
   await mkdir(path.dirname(log), { recursive: true });
   await writeFile(log, `# ${job.kind} ${job.variant.uid}.${job.arch} disc ${job.discNumber}/${job.discCount}\n`);
@@ -74,12 +77,12 @@ export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobR
     image.implant_md5 = made.implantMd5;
     checkMaxSize(job, made.size);
     await appendFile(log, `# done: ${made.size} bytes, implanted MD5 ${made.implantMd5}\n`);
-    return { job, image: finish(image, started), mtime: made.mtime };
+    return { job, image: finish(image, started), mtime: made.mtime, started: startedAt, finished: new Date().toISOString() };
   } catch (error) {
     image.error = (error as Error).message;
     await appendFile(log, `# FAILED: ${image.error}\n`);
     await unlink(job.path).catch(() => undefined);
-    return { job, image: finish(image, started) };
+    return { job, image: finish(image, started), started: startedAt, finished: new Date().toISOString() };
   }
 }
 

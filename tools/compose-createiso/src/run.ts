@@ -107,15 +107,18 @@ async function recordImages(compose: ComposeManifest, composeDir: string, result
 /** One deliverable per variant.arch and phase, as deliverables.json lists them. */
 function listDeliverables(results: readonly JobResult[]): PhaseDeliverable[] {
   const byKey = new Map<string, PhaseDeliverable>();
-  for (const { job, image } of results) {
+  for (const { job, image, started, finished } of results) {
     const key = `${job.kind}/${job.variant.uid}/${job.arch}`;
     const existing = byKey.get(key);
     const status = image.status === 'done' ? 'done' : 'failed';
     if (existing) {
       if (status === 'failed') existing.status = 'failed';
+      if (started < existing.started!) existing.started = started;
+      if (finished && (!existing.finished || finished > existing.finished)) existing.finished = finished;
       continue;
     }
-    const deliverable: PhaseDeliverable = { kind: job.kind, variant: job.variant.uid, arch: job.arch, subvariant: null, status, failable: job.failable, output: path.posix.join('compose', image.path) };
+    const deliverable: PhaseDeliverable = { kind: job.kind, variant: job.variant.uid, arch: job.arch, subvariant: null, status, failable: job.failable, output: path.posix.join('compose', image.path), started };
+    if (finished) deliverable.finished = finished;
     if (image.error) deliverable.error = image.error;
     byKey.set(key, deliverable);
   }
