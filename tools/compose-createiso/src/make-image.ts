@@ -1,4 +1,4 @@
-import { appendFile, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComposeManifest, CreateisoImage } from '@compose/contracts';
 import { getComposeTreeDir, getLogDir, getWorkDir } from '@compose/compose-info';
@@ -9,6 +9,7 @@ import { prepareDisc } from './prepare-disc.js';
 import { prepareExtraIso } from './extra-iso-contents.js';
 import type { IsoJob } from './plan-isos.js';
 import { getBootLayout } from './boot-tree.js';
+import { breakHardlinks } from './break-hardlinks.js';
 
 // Below about 700 KB checkisomd5 cannot verify an image (see addHiddenPadding); 1 MiB leaves margin.
 const MIN_VERIFIABLE_BYTES = 1024 * 1024;
@@ -52,8 +53,9 @@ export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobR
     volume_id: job.volid, disc_number: job.discNumber, disc_count: job.discCount, bootable: job.bootable,
     status: 'failed', commands, log: path.relative(composeDir, log), duration_ms: 0,
   };
+  let copies: string | undefined;
   try {
-    const graftPoints = job.kind === 'extra_iso'
+    let graftPoints = job.kind === 'extra_iso'
       ? await prepareExtraIso(job, compose, composeDir, job.extra!.extraFiles, context.signal)
       : await prepareDisc({
           treeDir: job.treeDir,
@@ -63,6 +65,10 @@ export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobR
           createrepo: { checksum: compose.config['createrepo_checksum'] as never, groupfile: findGroupFile(compose, composeDir, job), signal: context.signal },
           onCommand,
         });
+    if (compose.config['createiso_break_hardlinks'] === true) {
+      copies = path.join(getWorkDir(composeDir, job.arch), 'iso-staging', job.variant.uid, job.filename);
+      graftPoints = await breakHardlinks(graftPoints, copies);
+    }
     await mkdir(path.dirname(job.path), { recursive: true });
     await unlink(job.path).catch(() => undefined);
     const layout = job.bootTree ? await getBootLayout(job.bootTree, job.arch, context.isoTool) : undefined;
@@ -72,10 +78,10 @@ export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobR
       sourceDateEpoch: context.sourceDateEpoch, implantMd5: true, supported: compose.config['supported'] === true,
       manifest: true, minimumContentBytes: MIN_VERIFIABLE_BYTES, signal: context.signal, onCommand,
     });
+    checkMaxSize(job, made.size);
     image.status = 'done';
     image.size = made.size;
     image.implant_md5 = made.implantMd5;
-    checkMaxSize(job, made.size);
     await appendFile(log, `# done: ${made.size} bytes, implanted MD5 ${made.implantMd5}\n`);
     return { job, image: finish(image, started), mtime: made.mtime, started: startedAt, finished: new Date().toISOString() };
   } catch (error) {
@@ -83,6 +89,9 @@ export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobR
     await appendFile(log, `# FAILED: ${image.error}\n`);
     await unlink(job.path).catch(() => undefined);
     return { job, image: finish(image, started), started: startedAt, finished: new Date().toISOString() };
+  } finally {
+    // the copies only had to live while mkisofs read them
+    if (copies) await rm(copies, { recursive: true, force: true });
   }
 }
 
