@@ -49,3 +49,5 @@ export { formatProductmdJson } from './productmd-json.js';
 export { getLatestLinkName, updateLatestLink } from './latest-link.js';
 export type { LatestLinkNameInput } from './latest-link.js';
 export type { VariantType, VariantRef, ComposeVariant, LayeredRelease } from './variant-shape.js';
+export { VERSION_GENERATORS, generateVersion, getImageRelease, getImageVersion } from './version-generator.js';
+export type { VersionSource } from './version-generator.js';

@@ -1,0 +1,15 @@
+export { writeComposeReport } from './write-report.js';
+export { renderComposeReport } from './render.js';
+export type { RenderOptions } from './render.js';
+export { readReportInputs } from './read-inputs.js';
+export type { ReportInputs, RpmsTree, ImagesTree, ImageEntry, DeliverablesJson, ComposeInfoSummary } from './read-inputs.js';
+export { countPackages } from './package-counts.js';
+export type { PackageCount } from './package-counts.js';
+export { listImages } from './images-table.js';
+export { listFailures } from './failures.js';
+export type { FailedItem } from './failures.js';
+export { collectTimeMapRows } from './time-map.js';
+export type { TimeMapRow } from './time-map.js';
+export { escapeHtml } from './html.js';
+export { formatBytes, formatDuration } from './format.js';
+export { REPORT_FILE_NAME } from './links.js';

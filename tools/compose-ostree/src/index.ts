@@ -1,0 +1,14 @@
+export { runOstreePhase, OSTREE_METADATA } from './run.js';
+export type { OstreeRunOptions } from './run.js';
+export { listOstreeJobs } from './ostree-jobs.js';
+export type { OstreeJob, OstreeConfig } from './ostree-jobs.js';
+export { loadTreefile, mergeTreefiles, checkTreefileKeys, getTreefileRef, getTreefilePackages } from './treefile.js';
+export type { Treefile } from './treefile.js';
+export { resolveConfigRepo, listPkgsetRepos, readTreefileRepos, parseRepoFile, renderRepoFile, makeRepoId } from './source-repos.js';
+export type { SourceRepo } from './source-repos.js';
+export { buildDnfInstallArgv, chooseDnfArch, renderRpmMacros } from './dnf-install.js';
+export { buildRpmOstreeArgv, tweakTreefile } from './build-with-rpm-ostree.js';
+export { computeInputHash, stableStringify } from './input-hash.js';
+export { convertVarToTmpfiles, AUTOVAR_CONF } from './var-tmpfiles.js';
+export { buildOstreeRootfs, moveEtcToUsr, relocateKernels } from './rootfs-layout.js';
+export { translatePath } from './run-job.js';
