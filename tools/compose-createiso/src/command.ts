@@ -1,8 +1,8 @@
-import { COMPOSE_MANIFEST, CREATEISO_MANIFEST, type ComposeManifest } from '@compose/contracts';
+import { CREATEISO_MANIFEST } from '@compose/contracts';
 import { EXIT_OK, FailedError, InputError, NotImplementedError, type ExitCode } from '@compose/errors';
-import { createLogger, printJson } from '@compose/log';
+import { printJson } from '@compose/log';
 import { createNotifier } from '@compose/notify';
-import { finishToolCli, readPhaseInput, requireComposeDir, startToolCli, writePhaseOutput } from '@compose/phase-io';
+import { openPhaseCompose, startPhaseCli, writePhaseOutput } from '@compose/phase-io';
 import { parseBootTrees } from './boot-tree.js';
 import { runCreateisoPhase, type CreateisoPhase } from './run.js';
 
@@ -59,21 +59,10 @@ async function runTestCli(argv: readonly string[], signal: AbortSignal): Promise
 }
 
 function configure(argv: readonly string[], usage: string) {
-  return finishToolCli(startToolCli(argv, PROGRAM, usage), PROGRAM)
-    .option('compose-dir', { type: 'string', describe: 'compose directory (after compose-createrepo)' })
-    .option('input', { type: 'string', describe: 'compose.compose manifest to read instead of <compose-dir>/work/global/compose.json ("-" = stdin)' })
-    .option('json', { type: 'boolean', describe: 'print a JSON summary on stdout' })
-    .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' });
+  return startPhaseCli(argv, PROGRAM, usage, 'compose-createrepo');
 }
 
-async function openCompose(args: { 'compose-dir'?: string; input?: string; quiet?: boolean }) {
-  const composeDir = requireComposeDir({ composeDir: args['compose-dir'] }, PROGRAM);
-  const log = createLogger({ program: PROGRAM, quiet: args.quiet });
-  const io = { composeDir, input: args.input };
-  const compose = await readPhaseInput<ComposeManifest>(COMPOSE_MANIFEST, io, 'work/global/compose.json');
-  return { composeDir, compose, log, io };
-}
-
+const openCompose = (args: { 'compose-dir'?: string; input?: string; quiet?: boolean }) => openPhaseCompose(args, PROGRAM);
 // The image checks land with libs/image-check; until then the subcommand says so.
 async function runTestPhaseLater(_composeDir: string, _log: unknown, _signal: AbortSignal): Promise<{ checked: number; failed: { path: string; problems: string[] }[] }> {
   throw new NotImplementedError('compose-createiso test', 'the image checks (libs/image-check) are not built yet');

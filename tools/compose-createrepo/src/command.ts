@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { COMPOSE_MANIFEST, CREATEREPO_MANIFEST, type ComposeManifest } from '@compose/contracts';
+import { CREATEREPO_MANIFEST } from '@compose/contracts';
 import { EXIT_OK, InputError, type ExitCode } from '@compose/errors';
-import { createLogger, printJson } from '@compose/log';
-import { finishToolCli, readPhaseInput, startToolCli, requireComposeDir, writePhaseOutput } from '@compose/phase-io';
+import { printJson } from '@compose/log';
+import { openPhaseCompose, startPhaseCli, writePhaseOutput } from '@compose/phase-io';
 import { runRepoclosurePhase } from './repoclosure.js';
 import { runCreaterepoPhase } from './run.js';
 
@@ -62,17 +62,7 @@ async function runRepoclosureCli(argv: readonly string[], signal: AbortSignal): 
 }
 
 function configure(argv: readonly string[], usage: string) {
-  return finishToolCli(startToolCli(argv, PROGRAM, usage), PROGRAM)
-    .option('compose-dir', { type: 'string', describe: 'compose directory (after compose-gather)' })
-    .option('input', { type: 'string', describe: 'compose.compose manifest to read instead of <compose-dir>/work/global/compose.json ("-" = stdin)' })
-    .option('json', { type: 'boolean', describe: 'print a JSON summary on stdout' })
-    .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' });
+  return startPhaseCli(argv, PROGRAM, usage, 'compose-gather');
 }
 
-async function openCompose(args: { 'compose-dir'?: string; input?: string; quiet?: boolean }) {
-  const composeDir = requireComposeDir({ composeDir: args['compose-dir'] }, PROGRAM);
-  const log = createLogger({ program: PROGRAM, quiet: args.quiet });
-  const io = { composeDir, input: args.input };
-  const compose = await readPhaseInput<ComposeManifest>(COMPOSE_MANIFEST, io, 'work/global/compose.json');
-  return { composeDir, compose, log, io };
-}
+const openCompose = (args: { 'compose-dir'?: string; input?: string; quiet?: boolean }) => openPhaseCompose(args, PROGRAM);
