@@ -42,3 +42,17 @@ export async function writeRpmsMetadata(composeDir: string, metadata: unknown): 
   await writeFileAtomic(file, formatProductmdJson(metadata, 4));
   return file;
 }
+
+/**
+ * compose/metadata/modules.json: Pungi writes it with every gather, empty when the compose has
+ * no modules (ours never has: module gathering is not implemented), and consumers expect it.
+ */
+export async function writeModulesMetadata(composeDir: string, compose: ComposeManifest): Promise<string> {
+  const file = getMetadataPath(composeDir, 'modules.json');
+  const metadata = {
+    header: { type: 'productmd.modules', version: '1.2' },
+    payload: { compose: { date: compose.date, id: compose.compose_id, respin: compose.respin, type: compose.type }, modules: {} },
+  };
+  await writeFileAtomic(file, formatProductmdJson(metadata, 4));
+  return file;
+}

@@ -14,7 +14,7 @@ import { linkPackage, placePackage, requireLocalFile, type LinkType } from './li
 import { PackageSet } from './package-set.js';
 import { PKG_TYPES, type PkgMap } from './pkg-map.js';
 import { copyRpmsMetadata, findReusableGather, retargetManifests, type ReusableGather } from './reuse.js';
-import { buildRpmsMetadata, formatPackageNevra, writeRpmsMetadata, type RpmEntry } from './rpms-metadata.js';
+import { buildRpmsMetadata, formatPackageNevra, writeModulesMetadata, writeRpmsMetadata, type RpmEntry } from './rpms-metadata.js';
 import { CATEGORY_OF, trimAll } from './trim.js';
 import { orderVariantsForGather } from './variant-order.js';
 
@@ -125,6 +125,7 @@ export async function runGather(compose: ComposeManifest, pkgset: PkgsetManifest
   started = performance.now();
   for (const { file, manifest } of manifests) await writeManifest(file, GATHER_MANIFEST, manifest);
   const rpmsJson = await writeRpmsMetadata(composeDir, buildRpmsMetadata(compose, entries));
+  await writeModulesMetadata(composeDir, compose);
   await writeRunManifest(compose, composeDir, digest, null, rpmsJson, manifests, counts);
   timings['write'] = elapsed(started);
   return { rpmsJson, manifests, counts, inputsDigest: digest.digest, reusedFrom: null };
@@ -162,6 +163,7 @@ async function reuseGather(reusable: ReusableGather, compose: ComposeManifest, p
   started = performance.now();
   for (const { file, manifest } of manifests) await writeManifest(file, GATHER_MANIFEST, manifest);
   const rpmsJson = await copyRpmsMetadata(reusable, compose, composeDir);
+  await writeModulesMetadata(composeDir, compose);
   const counts = Object.fromEntries(manifests.map(({ manifest }) => [`${manifest.variant}.${manifest.arch}`, manifest.packages.length]));
   await writeRunManifest(compose, composeDir, digest, reusable.composeDir, rpmsJson, manifests, counts);
   timings['write'] = elapsed(started);

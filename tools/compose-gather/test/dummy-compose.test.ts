@@ -25,6 +25,13 @@ describe('compose-gather on the dummy product', () => {
     expect(readFileSync(path.join(composeDir, 'compose/metadata/rpms.json'), 'utf8')).toBe(readFileSync(referenceRpms, 'utf8'));
   });
 
+  it('writes modules.json as Pungi does for a compose without modules', () => {
+    const ours = JSON.parse(readFileSync(path.join(composeDir, 'compose/metadata/modules.json'), 'utf8'));
+    const reference = JSON.parse(readFileSync(path.join(path.dirname(referenceRpms), 'modules.json'), 'utf8'));
+    const rpms = JSON.parse(readFileSync(path.join(composeDir, 'compose/metadata/rpms.json'), 'utf8'));
+    expect(ours).toEqual({ ...reference, payload: { ...reference.payload, compose: rpms.payload.compose } });
+  });
+
   it('links every listed package to a real file (hardlink-or-copy)', () => {
     const rows = flattenRpms(JSON.parse(readFileSync(path.join(composeDir, 'compose/metadata/rpms.json'), 'utf8')));
     for (const row of rows) {
