@@ -25,6 +25,10 @@ export async function runWithBoundary(main: (signal: AbortSignal) => Promise<Exi
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  // Progress on stderr is only for people: a closed log pipe must not stop a compose half-way.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let code: ExitCode;
