@@ -30,18 +30,14 @@ cat > "$dir/package.json" <<JSON
   "type": "module",
   "bin": { "$name": "./bin/$name.js" },
   "exports": { ".": { "types": "./dist/index.d.ts", "default": "./dist/index.js" } },
-  "scripts": { "build": "tsc -p tsconfig.json", "test": "vitest run --config ../../vitest.config.ts" },
+  "scripts": { "build": "tsc -p tsconfig.json && node ../../scripts/bundle-tool.mjs", "test": "vitest run --config ../../vitest.config.ts" },
   "dependencies": $deps
 }
 JSON
 fi
 if [ "$kind" = tool ]; then
 mkdir -p "$dir/bin"
-cat > "$dir/bin/$name.js" <<JS
-#!/usr/bin/env node
-// Committed launcher so npm can link the executable before the first build.
-await import('../dist/bin.js');
-JS
+cp "$root/scripts/templates/tool-launcher.js" "$dir/bin/$name.js"
 chmod +x "$dir/bin/$name.js"
 fi
 cat > "$dir/tsconfig.json" <<JSON

@@ -14,3 +14,5 @@ export { CREATEISO_MANIFEST } from './createiso-manifest.js';
 export type { CreateisoManifest, CreateisoImage } from './createiso-manifest.js';
 export { OSTREE_MANIFEST } from './ostree-manifest.js';
 export type { OstreeManifest, OstreeCommitRecord } from './ostree-manifest.js';
+export { CHECKSUM_MANIFEST } from './checksum-manifest.js';
+export type { ChecksumManifest, ChecksumImage } from './checksum-manifest.js';

@@ -1,5 +1,6 @@
 // Gather passes that add the source and debuginfo packages belonging to included binaries.
-import { FreshIds, nvrKey, type GatherContext } from './gather-context.js';
+import { FreshIds, type GatherContext } from './gather-context.js';
+import { nevraKey, type Pkg } from './package-index.js';
 
 /** kobo's parse_nvra on a sourcerpm file name: `name-version-release.arch.rpm`. */
 export function parseSourceRpm(fileName: string): { name: string; version: string; release: string } | undefined {
@@ -14,7 +15,6 @@ export function parseSourceRpm(fileName: string): { name: string; version: strin
 
 /** Pungi's add_source_packages. */
 export class SourcePackagesStep {
-  private readonly finished = new Map<number, number | undefined>();
   private readonly bySourceRpm = new Map<string, number>();
   private readonly fresh = new FreshIds();
 
@@ -25,9 +25,8 @@ export class SourcePackagesStep {
     if (ctx.opts.exclude_source) return false;
     let added = false;
     // A binary handled before only re-finds the source it added then.
-    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
-      const sourceId = this.finished.has(id) ? this.finished.get(id) : this.findSource(id);
-      this.finished.set(id, sourceId);
+    for (const id of this.fresh.takeOrdered(ctx.binary)) {
+      const sourceId = this.findSource(id);
       if (sourceId === undefined) continue;
       if (ctx.pkg(sourceId).lookaside || ctx.pkg(id).lookaside) ctx.lookasideFlag.add(sourceId);
       if (!ctx.source.has(sourceId)) {
@@ -47,7 +46,7 @@ export class SourcePackagesStep {
     if (known !== undefined) return known;
     const nvr = parseSourceRpm(pkg.sourcerpm);
     if (!nvr) return undefined;
-    const sources = ctx.caches.sourceByNvr.get(nvrKey(nvr.name, nvr.version, nvr.release));
+    const sources = sourcesWithNvr(ctx, nvr.name, nvr.version, nvr.release);
     if (sources.length === 0) return undefined;
     // Prefer the source from the binary's own repo (Pungi's _get_matching_srpm).
     const match = sources.find((src) => src.repoId === pkg.repoId) ?? sources[0]!;
@@ -56,9 +55,25 @@ export class SourcePackagesStep {
   }
 }
 
+/**
+ * Source packages (of the filtered queue) with this NVR in load order, a second copy of one
+ * NVRA (another repo) left out as hawkey finds it equal: Pungi's source QueryCache, looked up
+ * through the name index instead of grouping every source package of the repos.
+ */
+function sourcesWithNvr(ctx: GatherContext, name: string, version: string, release: string): Pkg[] {
+  const found: Pkg[] = [];
+  for (const id of ctx.index.idsNamed(name)) {
+    if (!ctx.queues.isSource(id)) continue;
+    const pkg = ctx.pkg(id);
+    if (pkg.version !== version || pkg.release !== release) continue;
+    const key = nevraKey(pkg);
+    if (!found.some((other) => nevraKey(other) === key)) found.push(pkg);
+  }
+  return found;
+}
+
 /** Pungi's add_debug_packages: only `<name>-debuginfo` and `*-debugsource*` of the same arch. */
 export class DebugPackagesStep {
-  private readonly finished = new Set<number>();
   private readonly fresh = new FreshIds();
 
   constructor(private readonly ctx: GatherContext) {}
@@ -68,8 +83,7 @@ export class DebugPackagesStep {
     if (ctx.opts.exclude_debug) return false;
     let added = false;
     // A binary passed over before (no sourcerpm, no debuginfo) would be passed over again.
-    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
-      if (this.finished.has(id)) continue;
+    for (const id of this.fresh.takeOrdered(ctx.binary)) {
       const pkg = ctx.pkg(id);
       if (!pkg.sourcerpm) continue;
       const native = ctx.arches.native.has(pkg.arch);
@@ -85,7 +99,6 @@ export class DebugPackagesStep {
           added = true;
         }
       }
-      this.finished.add(id);
     }
     return added;
   }

@@ -4,7 +4,6 @@ import type { ConditionalPackage } from './types.js';
 
 /** Pungi's add_conditional_packages: comps `requires=` entries for packages already in. */
 export class ConditionalStep {
-  private readonly finished = new Map<number, number[]>();
   private readonly fresh = new FreshIds();
 
   constructor(
@@ -16,14 +15,10 @@ export class ConditionalStep {
     const { ctx } = this;
     if (!ctx.opts.resolve_deps) return false;
     let added = false;
-    // A package seen in an earlier pass would only re-add its (cached) conditionals.
-    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
-      let deps = this.finished.get(id);
-      if (!deps) {
-        deps = this.resolve(id);
-        this.finished.set(id, deps);
-      }
-      for (const dep of deps) {
+    if (this.rules.length === 0) return false;
+    // A package seen in an earlier pass would only re-add the same conditionals.
+    for (const id of this.fresh.takeOrdered(ctx.binary)) {
+      for (const dep of this.resolve(id)) {
         if (ctx.add(dep, 'conditional', id)) added = true;
       }
     }
@@ -45,7 +40,6 @@ export class ConditionalStep {
 
 /** Pungi's add_binary_package_deps. */
 export class BinaryDepsStep {
-  private readonly finished = new Set<number>();
   private readonly fresh = new FreshIds();
 
   constructor(private readonly ctx: GatherContext) {}
@@ -55,13 +49,11 @@ export class BinaryDepsStep {
     if (!ctx.opts.resolve_deps) return false;
     let added = false;
     // Every package of a pass's snapshot ends finished, so only newer ones can need work.
-    for (const id of ctx.ordered(this.fresh.take(ctx.binary))) {
-      if (this.finished.has(id)) continue;
+    for (const id of this.fresh.takeOrdered(ctx.binary)) {
       const edges = ctx.packageDeps(id);
       for (let i = 0; i < edges.ids.length; i++) {
         if (ctx.add(edges.ids[i]!, 'dependency', id, edges.requirements[i])) added = true;
       }
-      this.finished.add(id);
     }
     return added;
   }

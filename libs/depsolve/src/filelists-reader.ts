@@ -1,6 +1,6 @@
 // Reads filelists.xml into a RepoIndexBuilder after primary.xml: only paths some package
 // requires are kept (looked up in the string table, never interned), matched to packages by pkgid.
-import type { DocumentGrammar, XmlScanner } from '@compose/repodata';
+import { FLAG_AMP, type DocumentGrammar, type XmlScanner } from '@compose/repodata';
 import type { RepoIndexBuilder } from './index-builder.js';
 import { A, AMP, attributes, E, elements, LT, SLASH, type ReadState } from './metadata-names.js';
 import { isRuntimeFile } from './multilib.js';
@@ -46,16 +46,6 @@ export function filelistsGrammar(state: ReadState): DocumentGrammar<number> {
   const b = state.builder;
   const pkgids = state.pkgids!;
   const wanted = state.wantedFiles!;
-  let next = 0;
-  let byPkgid: Map<string, number[]> | undefined;
-  const ownerOf = (pkgid: string): number => {
-    if (!byPkgid && pkgids[next] === pkgid) return next++;
-    if (!byPkgid) {
-      byPkgid = new Map();
-      pkgids.forEach((id, pkg) => byPkgid!.set(id, [...(byPkgid!.get(id) ?? []), pkg]));
-    }
-    return byPkgid.get(pkgid)?.shift() ?? -1;
-  };
   return {
     root: 'filelists',
     elements,
@@ -63,9 +53,11 @@ export function filelistsGrammar(state: ReadState): DocumentGrammar<number> {
     rootId: E.filelists,
     packageId: E.package,
     parse(sc) {
-      let pkgid = '';
-      for (let a = 0; a < sc.attrCount; a++) if (sc.attrId[a] === A.pkgid) pkgid = sc.attrValue(a);
-      const owner = ownerOf(pkgid);
+      let owner = -1;
+      for (let a = 0; a < sc.attrCount; a++) {
+        if (sc.attrId[a] !== A.pkgid) continue;
+        owner = sc.attrFlags[a]! & FLAG_AMP ? pkgids.takeText(sc.attrValue(a)) : pkgids.take(sc.buf, sc.attrStart[a]!, sc.attrEnd[a]!);
+      }
       const empty = sc.selfClosing;
       while (!empty && sc.nextTag()) {
         if (sc.closing) {

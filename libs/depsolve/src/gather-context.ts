@@ -9,7 +9,6 @@ import { ReasonLog } from './reason-log.js';
 import type { ReasonKind, SolveOptions } from './types.js';
 
 export interface Caches {
-  sourceByNvr: GroupedCache;
   nativeDebugBySource: GroupedCache;
   multilibDebugBySource: GroupedCache;
   nativeBySource: GroupedCache;
@@ -29,7 +28,6 @@ export function buildCaches(index: PackageIndex, q: Queues): Caches {
   const byNvr = (pkg: Pkg): string => nvrKey(pkg.name, pkg.version, pkg.release);
   const cache = (member: (id: number) => boolean, keyOf: (pkg: Pkg) => string): GroupedCache => new GroupedCache(index, member, keyOf);
   return {
-    sourceByNvr: cache((id) => q.isSource(id), byNvr),
     nativeDebugBySource: cache((id) => q.isNativeDebug(id), bySource),
     multilibDebugBySource: cache((id) => q.isMultilibDebug(id), bySource),
     nativeBySource: cache((id) => q.isNativeBinary(id) && notNoarch(id), bySource),
@@ -47,10 +45,20 @@ export function buildCaches(index: PackageIndex, q: Queues): Caches {
 export class FreshIds {
   private seen = 0;
 
-  take(set: Set<number>): Set<number> {
-    const result = new Set<number>();
+  /** The new members in load order (ascending id), as Pungi iterates a set's snapshot. */
+  takeOrdered(set: Set<number>): number[] {
+    const result: number[] = [];
     let i = 0;
-    for (const id of set) if (i++ >= this.seen) result.add(id);
+    for (const id of set) if (i++ >= this.seen) result.push(id);
+    this.seen = set.size;
+    return result.sort((a, b) => a - b);
+  }
+
+  /** The new members, unordered. */
+  take(set: Set<number>): number[] {
+    const result: number[] = [];
+    let i = 0;
+    for (const id of set) if (i++ >= this.seen) result.push(id);
     this.seen = set.size;
     return result;
   }
@@ -70,7 +78,8 @@ export class GatherContext {
   readonly reasons = new ReasonLog();
   readonly broken = new Map<number, string[]>();
   /** Pungi's finished_get_package_deps_reqs: the first answer for a requirement text is reused. */
-  private readonly resolvedRequirements = new Map<string, number[]>();
+  // A lone provider is kept as a number: a distribution run resolves ~100k distinct texts.
+  private readonly resolvedRequirements = new Map<string, number | number[]>();
   private readonly lookasideNvras: Set<string>;
 
   constructor(
@@ -94,8 +103,8 @@ export class GatherContext {
   }
 
   /** Packages in hawkey's sort order: name, then EVR, then arch. */
-  sorted(set: Set<number>): number[] {
-    return [...set].sort((a, b) => comparePackages(this.pkg(a), this.pkg(b)));
+  sorted(ids: Iterable<number>): number[] {
+    return [...ids].sort((a, b) => comparePackages(this.pkg(a), this.pkg(b)));
   }
 
   /** `from` is the package that pulled `id` in (-1: none); `text` its requirement, or the multilib method. */
@@ -136,25 +145,52 @@ export class GatherContext {
       const member = debuginfo ? q.isNativeDebug(id) || q.isMultilibDebug(id) : q.isNativeBinary(id) || q.isMultilibBinary(id);
       return member ? [id] : [];
     }
-    const inLookaside = new Set(candidates.map((id) => this.pkg(id)).filter((p) => p.lookaside).map(nevrOf));
-    const usable = candidates.filter((id) => {
-      const p = this.pkg(id);
-      return p.lookaside || !inLookaside.has(nevrOf(p));
-    });
-    const native = usable.filter((id) => (debuginfo ? q.isNativeDebug(id) : q.isNativeBinary(id)));
-    const multilib = usable.filter((id) => (debuginfo ? q.isMultilibDebug(id) : q.isMultilibBinary(id)));
-    let pool = native.filter((id) => this.binary.has(id));
-    if (pool.length === 0) pool = multilib.filter((id) => this.binary.has(id));
-    if (pool.length === 0) pool = native;
-    if (pool.length === 0) pool = multilib;
-    if (pool.length === 0) return [];
-    const match = [...pool].sort((a, b) => this.compareCandidates(this.pkg(a), this.pkg(b)))[0]!;
-    const best = this.pkg(match);
+    let usable = candidates;
+    if (this.lookasideNvras.size > 0) {
+      const inLookaside = new Set(candidates.map((id) => this.pkg(id)).filter((p) => p.lookaside).map(nevrOf));
+      if (inLookaside.size > 0) {
+        usable = candidates.filter((id) => {
+          const p = this.pkg(id);
+          return p.lookaside || !inLookaside.has(nevrOf(p));
+        });
+      }
+    }
+    // One pass keeps the best of the four pools: included native, included multilib, native,
+    // multilib (noarch counts as both), and the first non-empty one wins.
+    let includedNative = -1;
+    let includedMultilib = -1;
+    let anyNative = -1;
+    let anyMultilib = -1;
+    for (const id of usable) {
+      const native = debuginfo ? q.isNativeDebug(id) : q.isNativeBinary(id);
+      const multilib = debuginfo ? q.isMultilibDebug(id) : q.isMultilibBinary(id);
+      if (!native && !multilib) continue;
+      const included = this.binary.has(id);
+      if (native) {
+        anyNative = this.better(anyNative, id);
+        if (included) includedNative = this.better(includedNative, id);
+      }
+      if (multilib) {
+        anyMultilib = this.better(anyMultilib, id);
+        if (included) includedMultilib = this.better(includedMultilib, id);
+      }
+    }
+    const match = includedNative >= 0 ? includedNative : includedMultilib >= 0 ? includedMultilib : anyNative >= 0 ? anyNative : anyMultilib;
+    if (match < 0) return [];
     if (this.opts.greedy_method === 'build' && requirement !== undefined) {
-      const sameBuild = this.arches.native.has(best.arch) ? native : multilib;
-      return sameBuild.filter((id) => this.pkg(id).sourcerpm === best.sourcerpm);
+      const best = this.pkg(match);
+      const sameSide = this.arches.native.has(best.arch)
+        ? (id: number) => (debuginfo ? q.isNativeDebug(id) : q.isNativeBinary(id))
+        : (id: number) => (debuginfo ? q.isMultilibDebug(id) : q.isMultilibBinary(id));
+      return usable.filter((id) => sameSide(id) && this.pkg(id).sourcerpm === best.sourcerpm);
     }
     return [match];
+  }
+
+  /** The better of two candidates by compareCandidates (-1: none yet). */
+  private better(current: number, id: number): number {
+    if (current < 0) return id;
+    return this.compareCandidates(this.pkg(id), this.pkg(current)) < 0 ? id : current;
   }
 
   private compareCandidates(a: Pkg, b: Pkg): number {
@@ -176,16 +212,21 @@ export class GatherContext {
     for (let n = 0; n < texts.length; n++) {
       const text = texts[n]!;
       let known = this.resolvedRequirements.get(text);
-      if (known === undefined || known.length === 0) {
+      if (known === undefined || (typeof known !== 'number' && known.length === 0)) {
         // Only the first sight of a requirement text needs it as a record.
         const providers = this.providersIn(this.index.requirementDep(id, n), debuginfo);
         if (providers.length === 0) {
           this.recordBroken(id, text);
           continue;
         }
-        const best = this.bestPackages(providers, text, debuginfo);
-        if (!known) this.resolvedRequirements.set(text, (known = []));
-        for (const dep of best) if (!known.includes(dep)) known.push(dep);
+        const best = [...new Set(this.bestPackages(providers, text, debuginfo))];
+        known = best.length === 1 ? best[0]! : best;
+        this.resolvedRequirements.set(text, known);
+      }
+      if (typeof known === 'number') {
+        edges.ids.push(known);
+        edges.requirements.push(text);
+        continue;
       }
       for (const dep of known) {
         edges.ids.push(dep);

@@ -5,23 +5,11 @@ import { flagBits } from './dep-match.js';
 import { isRuntimeFile } from './multilib.js';
 import { collectRequiredPaths } from './required-files.js';
 import { HAS_RUNTIME_FILES, NOSRC_LOCATION, RepoIndex, type RepoIndexColumns } from './repo-index.js';
-import { grow, StringTableBuilder } from './string-table.js';
+import { GrowableArray } from './growable-array.js';
+import { StringTableBuilder } from './string-table.js';
 
-/** A growable Int32Array or Uint8Array. */
-class Column<T extends Int32Array | Uint8Array> {
-  length = 0;
-  constructor(public data: T) {}
-  push(value: number): void {
-    if (this.length === this.data.length) this.data = grow(this.data, this.length + 1);
-    this.data[this.length++] = value;
-  }
-  trimmed(): T {
-    return this.data.slice(0, this.length) as T;
-  }
-}
-
-const int32 = (): Column<Int32Array> => new Column(new Int32Array(1 << 12));
-const uint8 = (): Column<Uint8Array> => new Column(new Uint8Array(1 << 12));
+const int32 = (): GrowableArray<Int32Array> => new GrowableArray(Int32Array, 1 << 12);
+const uint8 = (): GrowableArray<Uint8Array> => new GrowableArray(Uint8Array, 1 << 12);
 
 /** The fields of the package being read; string fields are string ids. */
 export interface PackageFields {
@@ -57,6 +45,14 @@ export class RepoIndexBuilder {
     return this.pkgCols.name.length;
   }
 
+  /** Sizes the package columns for `packages` more packages (primary.xml's `packages=` count). */
+  reservePackages(packages: number): void {
+    const size = this.count + packages;
+    for (const column of Object.values(this.pkgCols)) column.reserve(size);
+    this.depStart.reserve(size + 1);
+    this.provFrom.reserve(size);
+  }
+
   addRequire(name: number, flags: number, evr: number): void {
     this.depName.push(name);
     this.depFlags.push(flags);
@@ -88,7 +84,7 @@ export class RepoIndexBuilder {
     for (let i = 0; i < pending.length; i += 3) this.addRequire(pending[i]!, pending[i + 1]!, pending[i + 2]!);
     pending.length = 0;
     this.depStart.push(this.depName.length);
-    Object.assign(c, emptyFields());
+    resetFields(c);
     return id;
   }
 
@@ -143,15 +139,16 @@ export class RepoIndexBuilder {
     return this.strings.intern(`${dep.epoch ?? ''}\n${dep.version ?? ''}\n${dep.release ?? ''}`);
   }
 
+  /** The index; the builder's storage is released (it cannot be used afterwards). */
   finish(): RepoIndex {
     const strings = this.strings.finish();
     const keys = strings.size;
     const n = this.count;
     const c = this.pkgCols;
-    const depStart = n === 0 ? new Int32Array(1) : this.depStart.trimmed();
-    const provFrom = this.provFrom.trimmed();
-    const depName = this.depName.trimmed();
-    const names = c.name.trimmed();
+    const depStart = n === 0 ? new Int32Array(1) : this.depStart.take();
+    const provFrom = this.provFrom.take();
+    const depName = this.depName.take();
+    const names = c.name.take();
     // libsolv gives every package an implicit "name = evr" provide.
     const provides = buildCsr(keys, (visit) => {
       for (let id = 0; id < n; id++) {
@@ -167,10 +164,12 @@ export class RepoIndexBuilder {
     const files = buildCsr(keys, (visit) => {
       for (let i = 0; i < this.fileKey.length; i++) visit(fileKey[i]!, fileOwner[i]!);
     });
+    this.fileKey.release();
+    this.fileOwner.release();
     const cols: RepoIndexColumns = {
-      name: names, arch: c.arch.trimmed(), epoch: c.epoch.trimmed(), version: c.version.trimmed(), release: c.release.trimmed(),
-      sourcerpm: c.sourcerpm.trimmed(), location: c.location.trimmed(), locationBase: c.locationBase.trimmed(), flags: c.flags.trimmed(),
-      depStart, provFrom, depName, depFlags: this.depFlags.trimmed(), depEvr: this.depEvr.trimmed(),
+      name: names, arch: c.arch.take(), epoch: c.epoch.take(), version: c.version.take(), release: c.release.take(),
+      sourcerpm: c.sourcerpm.take(), location: c.location.take(), locationBase: c.locationBase.take(), flags: c.flags.take(),
+      depStart, provFrom, depName, depFlags: this.depFlags.take(), depEvr: this.depEvr.take(),
       provOff: provides.offsets, provIds: provides.ids, nameOff: byName.offsets, nameIds: byName.ids, fileOff: files.offsets, fileIds: files.ids,
     };
     return new RepoIndex(strings, cols);
@@ -179,6 +178,12 @@ export class RepoIndexBuilder {
 
 function emptyFields(): PackageFields {
   return { name: -1, arch: -1, epoch: 0, version: -1, release: -1, sourcerpm: -1, location: -1, locationBase: -1, flags: 0 };
+}
+
+/** emptyFields in place: no object per package. */
+function resetFields(c: PackageFields): void {
+  c.name = c.arch = c.version = c.release = c.sourcerpm = c.location = c.locationBase = -1;
+  c.epoch = c.flags = 0;
 }
 
 /**

@@ -2,13 +2,14 @@
 // and the state both readers share while filling one RepoIndexBuilder.
 import { NameTable } from '@compose/repodata';
 import type { RepoIndexBuilder } from './index-builder.js';
+import type { PkgidKeys } from './pkgid-keys.js';
 
 export const ELEMENTS = [
   'metadata', 'package', 'name', 'arch', 'version', 'checksum', 'location', 'sourcerpm', 'provides', 'requires',
   'entry', 'file', 'format', 'conflicts', 'obsoletes', 'recommends', 'suggests', 'supplements', 'enhances', 'filelists',
 ] as const;
 export const E = Object.fromEntries(ELEMENTS.map((name, id) => [name, id])) as Record<(typeof ELEMENTS)[number], number>;
-const ATTRIBUTES = ['epoch', 'ver', 'rel', 'href', 'xml:base', 'name', 'flags', 'pkgid'] as const;
+const ATTRIBUTES = ['epoch', 'ver', 'rel', 'href', 'xml:base', 'name', 'flags', 'pkgid', 'packages'] as const;
 export const A = Object.fromEntries(ATTRIBUTES.map((name, id) => [name, id])) as Record<(typeof ATTRIBUTES)[number], number>;
 export const elements = new NameTable(ELEMENTS);
 export const attributes = new NameTable(ATTRIBUTES);
@@ -18,8 +19,8 @@ export const AMP = 0x26;
 
 export interface ReadState {
   builder: RepoIndexBuilder;
-  /** pkgid per package id, kept only while filelists.xml still has to be matched. */
-  pkgids?: string[];
+  /** pkgid keys per package id, kept only while filelists.xml still has to be matched. */
+  pkgids?: PkgidKeys;
   /** Per string id, whether filelists.xml entries for it are kept (see wantedFiles). */
   wantedFiles?: Uint8Array;
 }

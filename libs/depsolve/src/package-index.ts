@@ -145,14 +145,17 @@ export class PackageIndex {
     return result ?? EMPTY;
   }
 
-  /** Every package that satisfies a requirement (plain, versioned, file or rich), ascending id. */
+  /**
+   * Every package that satisfies a requirement (plain, versioned, file or rich), ascending id.
+   * Only rich dependencies are memoized: a plain lookup costs about what a memo would, and the
+   * solver asks again for a text only in the rare case its first answer chose nothing.
+   */
   whatProvides(dep: Dep): readonly number[] {
+    if (!isRichDep(dep.name)) return this.plainProviders(dep.name, flagBits(dep.flags), evrPartsOf(dep));
     const key = formatDep(dep);
     let result = this.providesMemo.get(key);
     if (!result) {
-      result = isRichDep(dep.name)
-        ? this.richProviders(parseRichDep(dep.name))
-        : this.plainProviders(dep.name, flagBits(dep.flags), evrPartsOf(dep));
+      result = this.richProviders(parseRichDep(dep.name));
       this.providesMemo.set(key, result);
     }
     return result;

@@ -1,6 +1,8 @@
 // Interned strings as one UTF-8 byte block plus offsets and an open-addressing hash table,
 // so a repo index can be written to disk and mapped back without building a JS string per entry.
 
+import { GrowableArray } from './growable-array.js';
+
 const SCRATCH = Buffer.alloc(1 << 16);
 
 /** FNV-1a over bytes; for ASCII text it equals the hash of its char codes. */
@@ -69,14 +71,17 @@ export class StringTable {
   }
 }
 
-/** Grows while a repo is read; `finish` trims it into a StringTable. */
+/** Grows while a repo is read; `finish` turns it into a StringTable. */
 export class StringTableBuilder {
-  private bytes = new Uint8Array(1 << 20);
-  private used = 0;
-  private offsets = new Int32Array(1 << 16);
-  private count = 0;
+  private readonly bytes = new GrowableArray(Uint8Array, 1 << 20);
+  /** offsets.data[id] is where string id starts; offsets.length is count + 1. */
+  private readonly offsets = new GrowableArray(Int32Array, 1 << 16);
   // Sized for a distribution-scale repo up front: every doubling rehashes all strings.
   private slots = new Int32Array(slotCountFor(1 << 19));
+
+  constructor() {
+    this.offsets.push(0);
+  }
 
   intern(text: string): number {
     const length = Buffer.byteLength(text);
@@ -96,12 +101,12 @@ export class StringTableBuilder {
     }
     const id = this.append(bytes, start, end);
     this.slots[slot] = id + 1;
-    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return id;
   }
 
   get size(): number {
-    return this.count;
+    return this.offsets.length - 1;
   }
 
   /** The id of `bytes[start, end)`, or -1 when it was never interned. */
@@ -123,36 +128,39 @@ export class StringTableBuilder {
 
   /** The first byte of string `id`, -1 when it is empty. */
   firstByte(id: number): number {
-    return this.offsets[id + 1]! > this.offsets[id]! ? this.bytes[this.offsets[id]!]! : -1;
+    const offsets = this.offsets.data;
+    return offsets[id + 1]! > offsets[id]! ? this.bytes.data[offsets[id]!]! : -1;
   }
 
   /** Decodes an interned string (rarely needed while building). */
   text(id: number): string {
-    return Buffer.from(this.bytes.buffer, 0, this.used).toString('utf8', this.offsets[id]!, this.offsets[id + 1]!);
+    const offsets = this.offsets.data;
+    return Buffer.from(this.bytes.data.subarray(offsets[id]!, offsets[id + 1]!)).toString('utf8');
   }
 
+  /** The frozen table; this builder is left empty. */
   finish(): StringTable {
-    return new StringTable(this.bytes.slice(0, this.used), this.offsets.slice(0, this.count + 1), this.slots);
+    return new StringTable(this.bytes.take(), this.offsets.take(), this.slots);
   }
 
   private append(bytes: Uint8Array, start: number, end: number): number {
-    const length = end - start;
-    if (this.used + length > this.bytes.length) this.bytes = grow(this.bytes, this.used + length);
-    const own = this.bytes;
-    let at = this.used;
+    const used = this.bytes.length;
+    this.bytes.reserve(used + end - start);
+    const own = this.bytes.data;
+    let at = used;
     // Strings are short: a loop beats set() on a fresh subarray.
     for (let i = start; i < end; i++) own[at++] = bytes[i]!;
-    this.used = at;
-    if (this.count + 2 > this.offsets.length) this.offsets = grow(this.offsets, this.count + 2);
-    const id = this.count++;
-    this.offsets[id + 1] = this.used;
+    this.bytes.length = at;
+    const id = this.size;
+    this.offsets.push(at);
     return id;
   }
 
   private equals(id: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const from = this.offsets[id]!;
-    if (this.offsets[id + 1]! - from !== end - start) return false;
-    const own = this.bytes;
+    const offsets = this.offsets.data;
+    const from = offsets[id]!;
+    if (offsets[id + 1]! - from !== end - start) return false;
+    const own = this.bytes.data;
     for (let i = 0; i < end - start; i++) if (own[from + i] !== bytes[start + i]) return false;
     return true;
   }
@@ -160,20 +168,13 @@ export class StringTableBuilder {
   private rehash(size: number): void {
     const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let id = 0; id < this.count; id++) {
-      let slot = hashBytes(this.bytes, this.offsets[id]!, this.offsets[id + 1]!) & mask;
+    const offsets = this.offsets.data;
+    const own = this.bytes.data;
+    for (let id = 0; id < this.size; id++) {
+      let slot = hashBytes(own, offsets[id]!, offsets[id + 1]!) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
     }
     this.slots = slots;
   }
-}
-
-/** A copy of `array` with room for at least `needed` elements (doubling). */
-export function grow<T extends Uint8Array | Int32Array>(array: T, needed: number): T {
-  let size = array.length * 2;
-  while (size < needed) size *= 2;
-  const bigger = new (array.constructor as new (n: number) => T)(size);
-  bigger.set(array);
-  return bigger;
 }

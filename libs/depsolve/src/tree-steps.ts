@@ -63,43 +63,39 @@ const LANGPACK_EXCEPTIONS = new Set(['man-pages-overrides']);
 
 /** Pungi's add_langpack_packages: comps langpack rules, the best package per matching name. */
 export class LangpackStep {
-  private readonly finished = new Map<number, number[]>();
   private readonly fresh = new FreshIds();
+  private readonly ruleNames: Set<string>;
   /** Candidates per rule set: one scan of every name instead of one per included package. */
   private readonly byPatterns = new Map<string, number[]>();
+  private byName?: Map<string, number[]>;
 
   constructor(
     private readonly ctx: GatherContext,
     private readonly rules: readonly LangpackRule[],
-  ) {}
+  ) {
+    this.ruleNames = new Set(rules.map((rule) => rule.name));
+  }
 
   run(): boolean {
     const { ctx } = this;
     if (this.rules.length === 0) return false;
     let added = false;
-    // Packages handled in an earlier pass would only re-add what they added then.
-    for (const id of ctx.sorted(this.fresh.take(ctx.binary))) {
-      let candidates = this.finished.get(id);
-      if (!candidates) {
-        candidates = this.candidatesFor(id);
-        if (candidates.length === 0) {
-          this.finished.set(id, []);
-          continue;
-        }
-      }
+    // Packages handled in an earlier pass would only re-add what they added then; only
+    // packages a rule names can add anything, so only they are put in hawkey's order.
+    const named = this.fresh.take(ctx.binary).filter((id) => this.ruleNames.has(ctx.index.nameOf(id)));
+    for (const id of ctx.sorted(named)) {
+      const candidates = this.candidatesFor(id);
+      if (candidates.length === 0) continue;
       const byName = new Map<string, number[]>();
       for (const candidate of candidates) {
         const name = ctx.pkg(candidate).name;
         byName.set(name, [...(byName.get(name) ?? []), candidate]);
       }
-      const chosen: number[] = [];
       for (const name of [...byName.keys()].sort()) {
         const best = ctx.bestPackages(byName.get(name)!)[0];
         if (best === undefined) continue;
-        chosen.push(best);
         if (ctx.add(best, 'langpack', id)) added = true;
       }
-      this.finished.set(id, chosen);
     }
     return added;
   }
@@ -112,13 +108,28 @@ export class LangpackStep {
     const key = patterns.join('\u0000');
     let found = this.byPatterns.get(key);
     if (!found) {
-      found = ctx.queues.matchNames('*', (i) => ctx.queues.isBinary(i)).filter((i) => {
-        const candidate = ctx.index.nameOf(i);
-        return matchesAnyGlob(candidate, patterns) && !matchesAnyGlob(candidate, LANGPACK_NEVER) && !LANGPACK_EXCEPTIONS.has(candidate);
-      });
+      found = [];
+      for (const [candidate, ids] of this.binaryNames()) {
+        if (matchesAnyGlob(candidate, patterns) && !matchesAnyGlob(candidate, LANGPACK_NEVER) && !LANGPACK_EXCEPTIONS.has(candidate)) found.push(...ids);
+      }
+      found.sort((a, b) => a - b);
       this.byPatterns.set(key, found);
     }
     return found;
+  }
+
+  /** Binary packages by name, made once: each rule set tests every name once, not every package. */
+  private binaryNames(): Map<string, number[]> {
+    if (this.byName) return this.byName;
+    const { ctx } = this;
+    const byName = new Map<string, number[]>();
+    for (const id of ctx.queues.matchNames('*', (i) => ctx.queues.isBinary(i))) {
+      const name = ctx.index.nameOf(id);
+      const ids = byName.get(name);
+      if (ids) ids.push(id);
+      else byName.set(name, [id]);
+    }
+    return (this.byName = byName);
   }
 }
 

@@ -1,8 +1,8 @@
-import { execa, type ResultPromise } from 'execa';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { FailedError, InputError } from '@compose/errors';
 import { describeMissingTool } from './tool-packages.js';
+import { spawnChild } from './spawn-child.js';
 
 export interface RunOptions {
   cwd?: string;
@@ -17,6 +17,11 @@ export interface RunOptions {
   okExitCodes?: readonly number[];
   /** Keep stdout as bytes instead of text. */
   binaryStdout?: boolean;
+  /**
+   * Run the child in its own process group and, when aborted, stop the whole group (SIGTERM,
+   * then SIGKILL after 5 s), so grandchildren (createrepo_c, dnf, xorriso...) go too.
+   */
+  processGroup?: boolean;
 }
 
 export interface RunResult {
@@ -40,33 +45,32 @@ export async function runTool(argv: readonly string[], options: RunOptions = {})
   const [file, ...args] = argv;
   if (!file) throw new InputError('EXEC_EMPTY_ARGV', 'no command given');
   const started = Date.now();
-  const child: ResultPromise = execa(file, args, {
+  const { child, done } = spawnChild(file, args, {
     cwd: options.cwd,
     env: options.env,
-    extendEnv: true,
-    cancelSignal: options.signal,
-    forceKillAfterDelay: 5000,
-    reject: false,
-    stripFinalNewline: false,
-    input: options.input,
-    encoding: options.binaryStdout ? 'buffer' : 'utf8',
+    signal: options.signal,
     stdin: options.input === undefined ? 'ignore' : 'pipe',
+    collectStdout: true,
+    processGroup: options.processGroup,
+    onStderrLine: options.onStderrLine,
   });
-  if (options.onStderrLine) forwardLines(child, options.onStderrLine);
-  const result = await child;
+  if (options.input !== undefined) child.stdin?.end(options.input);
+  const result = await done;
   const command = formatCommand(argv);
   const durationMs = Date.now() - started;
-  const stderr = String(result.stderr ?? '');
-  if ((result as { code?: string }).code === 'ENOENT' || (result.failed && result.exitCode === undefined && /ENOENT/.test(String(result.message)))) {
+  if (result.error?.code === 'ENOENT') {
     throw new InputError('TOOL_MISSING', `${file} is not installed (needed to run: ${command})`, { hint: describeMissingTool(file) });
   }
-  if (result.isCanceled) throw new FailedError('TOOL_CANCELED', `${command} was stopped`);
+  if (result.canceled) throw new FailedError('TOOL_CANCELED', `${command} was stopped`);
+  if (result.error) throw new FailedError('TOOL_FAILED', `${path.basename(file)} could not be started: ${result.error.message}: ${command}`);
   const exitCode = result.exitCode ?? -1;
   if (!(options.okExitCodes ?? [0]).includes(exitCode)) {
-    const tail = lastLines(stderr || String(result.stdout ?? ''), 20);
-    throw new FailedError('TOOL_FAILED', `${path.basename(file)} failed with exit code ${exitCode}: ${command}${tail ? `\n${tail}` : ''}`);
+    const how = result.exitCode === null ? `was killed by ${result.signal ?? 'a signal'}` : `failed with exit code ${exitCode}`;
+    const tail = lastLines(result.stderr || result.stdout.toString('utf8'), 20);
+    throw new FailedError('TOOL_FAILED', `${path.basename(file)} ${how}: ${command}${tail ? `\n${tail}` : ''}`);
   }
-  return { command, exitCode, stdout: options.binaryStdout ? (result.stdout as unknown as string) : String(result.stdout ?? ''), stderr, durationMs };
+  const stdout = options.binaryStdout ? (result.stdout as unknown as string) : result.stdout.toString('utf8');
+  return { command, exitCode, stdout, stderr: result.stderr, durationMs };
 }
 
 /** True when `tool` is an executable on PATH (or an existing path). */
@@ -90,17 +94,6 @@ export async function requireTools(tools: readonly string[]): Promise<void> {
       throw new InputError('TOOL_MISSING', `${tool} is not installed`, { hint: describeMissingTool(tool) });
     }
   }
-}
-
-function forwardLines(child: ResultPromise, onLine: (line: string) => void): void {
-  let pending = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    pending += chunk.toString('utf8');
-    const lines = pending.split(/\r?\n|\r/);
-    pending = lines.pop() ?? '';
-    for (const line of lines) if (line) onLine(line);
-  });
-  child.stderr?.on('end', () => pending && onLine(pending));
 }
 
 function lastLines(text: string, count: number): string {

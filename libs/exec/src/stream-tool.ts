@@ -1,8 +1,8 @@
-import { execa } from 'execa';
 import type { Readable } from 'node:stream';
 import { FailedError, InputError } from '@compose/errors';
 import { describeMissingTool } from './tool-packages.js';
 import { formatCommand } from './run-tool.js';
+import { spawnChild } from './spawn-child.js';
 
 export interface StreamingProcess {
   /** The child's stdout, to be consumed as it is produced. */
@@ -18,30 +18,20 @@ export interface StreamingProcess {
 export function streamTool(argv: readonly string[], options: { stdin?: Readable; signal?: AbortSignal } = {}): StreamingProcess {
   const [file, ...args] = argv;
   if (!file) throw new InputError('EXEC_EMPTY_ARGV', 'no command given');
-  const child = execa(file, args, {
+  const { child, stdout, done: exited } = spawnChild(file, args, {
     stdin: options.stdin ? 'pipe' : 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    buffer: { stdout: false, stderr: true },
-    reject: false,
-    cancelSignal: options.signal,
-    forceKillAfterDelay: 5000,
+    collectStdout: false,
+    signal: options.signal,
   });
-  if (options.stdin && child.stdin) {
-    options.stdin.pipe(child.stdin);
-    // The child may exit before reading everything (e.g. on corrupt input); that is reported
-    // through its exit code, not as an unhandled EPIPE.
-    child.stdin.on('error', () => undefined);
-  }
-  const stdout = child.stdout as Readable;
-  const done = child.then((result) => {
+  if (options.stdin && child.stdin) options.stdin.pipe(child.stdin);
+  const done = exited.then((result) => {
     const command = formatCommand(argv);
-    if ((result as { code?: string }).code === 'ENOENT') {
+    if (result.error?.code === 'ENOENT') {
       throw new InputError('TOOL_MISSING', `${file} is not installed (needed to run: ${command})`, { hint: describeMissingTool(file) });
     }
-    if (result.isCanceled) throw new FailedError('TOOL_CANCELED', `${command} was stopped`);
+    if (result.canceled) throw new FailedError('TOOL_CANCELED', `${command} was stopped`);
     if (result.exitCode !== 0) {
-      const stderr = String(result.stderr ?? '').trim().split('\n').slice(-10).join('\n');
+      const stderr = result.stderr.trim().split('\n').slice(-10).join('\n');
       throw new FailedError('TOOL_FAILED', `${file} failed with exit code ${result.exitCode ?? 'none'}: ${command}${stderr ? `\n${stderr}` : ''}`);
     }
   });

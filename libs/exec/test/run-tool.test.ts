@@ -1,3 +1,6 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ComposeError } from '@compose/errors';
 import { formatCommand, isToolAvailable, requireTools, runTool } from '../src/index.js';
@@ -34,6 +37,21 @@ describe('runTool', () => {
     const started = Date.now();
     await expect(pending).rejects.toThrow(/stopped/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('stops the whole process group, grandchildren included, when the signal aborts', async () => {
+    const controller = new AbortController();
+    const pidFile = path.join(await mkdtemp(path.join(tmpdir(), 'exec-group-')), 'grandchild.pid');
+    // The grandchild ignores SIGTERM, so only the group SIGKILL after the leader exits stops it.
+    const running = runTool(['sh', '-c', `(trap '' TERM; exec sleep 60) & echo $! > ${pidFile}; wait`], { signal: controller.signal, processGroup: true });
+    await waitFor(async () => (await readFile(pidFile, 'utf8').catch(() => '')).trim() !== '');
+    const grandchild = Number((await readFile(pidFile, 'utf8')).trim());
+    expect(isAlive(grandchild)).toBe(true);
+    controller.abort();
+    const error = await running.catch((e: unknown) => e);
+    expect((error as ComposeError).code).toBe('TOOL_CANCELED');
+    await waitFor(async () => !isAlive(grandchild));
+    expect(isAlive(grandchild)).toBe(false);
   });
 
   it('streams stderr lines', async () => {
@@ -79,3 +97,17 @@ describe('streamTool', () => {
     await expect(missing.done).rejects.toMatchObject({ code: 'TOOL_MISSING' });
   });
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}

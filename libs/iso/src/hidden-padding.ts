@@ -1,9 +1,11 @@
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 
 /**
- * checkisomd5 reads an image in 32 KiB chunks but checks its 20 fragment sums only between
- * chunks, so an image whose fragments are smaller than a chunk (under about 700 KB) always
- * FAILs although its MD5 is right. Images below `minimumBytes` of content therefore get a
+ * implantisomd5 and checkisomd5 read in 32 KiB pieces and keep one fragment sum per fragment
+ * boundary a read crosses; when the (volume - 15 sectors) / 21 fragments are shorter than a
+ * piece, one read crosses two boundaries and every later sum is off by one, so any volume of
+ * 32 to 334 sectors (under 686,080 bytes) FAILs although its MD5 is right. Images below
+ * `minimumBytes` of content therefore get a
  * zero-filled file that is written into the image but hidden from every directory tree
  * (mkisofs -hide/-hide-joliet match the disk path): the listing stays exactly the tree's.
  * Returns the extra mkisofs arguments, none when the content is big enough.

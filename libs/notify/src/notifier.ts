@@ -10,7 +10,8 @@ export const NOTIFICATION_SCRIPT_ENV = 'COMPOSE_NOTIFICATION_SCRIPT';
 export interface NotifierOptions {
   /** The script; falls back to $COMPOSE_NOTIFICATION_SCRIPT. None means messages are dropped. */
   script?: string;
-  composeDir: string;
+  /** Absent before the compose exists (Pungi's fail-to-start): messages then carry no compose keys. */
+  composeDir?: string;
   logger?: Logger;
   /** Working directory of the script (Pungi: the directory pungi-koji was started from). */
   cwd?: string;
@@ -65,12 +66,12 @@ async function readComposeLabel(composeDir: string): Promise<string | null> {
  */
 export function createNotifier(options: NotifierOptions): Notifier {
   const script = resolveNotificationScript(options.script);
-  let base: Promise<ComposeFields> | undefined;
+  let base: Promise<Partial<ComposeFields>> | undefined;
   return {
     script,
     async send(message, fields = {}) {
       if (!script) return;
-      base ??= readComposeFields(options.composeDir);
+      base ??= options.composeDir === undefined ? Promise.resolve({}) : readComposeFields(options.composeDir);
       const payload = { ...(await base), ...fields };
       try {
         await runTool([script, message], { input: JSON.stringify(payload), cwd: options.cwd });

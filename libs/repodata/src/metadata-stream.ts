@@ -4,7 +4,6 @@ import path from 'node:path';
 import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError, isComposeError } from '@compose/errors';
-import { streamTool } from '@compose/exec';
 import type { Checksum, RepoMdRecord } from './types.js';
 
 export interface MetadataStreamOptions {
@@ -68,23 +67,27 @@ export function openMetadataStream(repoDir: string, record: RepoMdRecord, option
   }
   const argv = decompressArgv(file);
   if (argv) {
-    const tool = streamTool(argv, { stdin: compressed, signal });
-    let stdoutEnded = false;
-    let exited = false;
-    const finish = (): void => {
-      if (stdoutEnded && exited && !output.destroyed) output.end();
-    };
-    tool.stdout.on('error', fail);
-    tool.stdout.on('end', () => {
-      stdoutEnded = true;
-      finish();
-    });
-    tool.done.then(() => {
-      exited = true;
-      finish();
+    // execa costs ~15 MiB of memory to load: only .xz/.bz2/.zst metadata pay for it.
+    import('@compose/exec').then(({ streamTool }) => {
+      if (output.destroyed) return;
+      const tool = streamTool(argv, { stdin: compressed, signal });
+      let stdoutEnded = false;
+      let exited = false;
+      const finish = (): void => {
+        if (stdoutEnded && exited && !output.destroyed) output.end();
+      };
+      tool.stdout.on('error', fail);
+      tool.stdout.on('end', () => {
+        stdoutEnded = true;
+        finish();
+      });
+      tool.done.then(() => {
+        exited = true;
+        finish();
+      }, fail);
+      // The output ends only once the tool has exited cleanly, so a corrupt file never looks complete.
+      tool.stdout.pipe(output, { end: false });
     }, fail);
-    // The output ends only once the tool has exited cleanly, so a corrupt file never looks complete.
-    tool.stdout.pipe(output, { end: false });
   } else if (file.endsWith('.gz')) {
     const gunzip = createGunzip({ chunkSize: 256 << 10 });
     gunzip.on('error', fail);

@@ -14,6 +14,8 @@ export interface DocumentGrammar<T> {
   packageId: number;
   /** Reads one package; called just after its start tag, must stop after its end tag. */
   parse(scanner: XmlScanner): T;
+  /** Called on the root's start tag (its attributes in `scanner`), e.g. to size storage by `packages=`. */
+  open?(scanner: XmlScanner): void;
 }
 
 const PACKAGE_END = Buffer.from('</package>', 'latin1');
@@ -70,7 +72,10 @@ export class PackageCursor<T> {
         this.count++;
         return item;
       }
-      if (id === grammar.rootId && !this.rootOpen) this.rootOpen = true;
+      if (id === grammar.rootId && !this.rootOpen) {
+        this.rootOpen = true;
+        grammar.open?.(scanner);
+      }
       else if (!this.rootOpen) throw this.notRpmMd(`it starts with <${scanner.buf.toString('latin1', scanner.tagStart + 1, scanner.tagStart + 40).split(/[\s>/]/)[0]}>`);
       else scanner.skipElement();
     }

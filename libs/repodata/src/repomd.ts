@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, isComposeError } from '@compose/errors';
-import { readXmlElements, type XmlElement } from '@compose/xml';
+import type { XmlElement } from '@compose/xml';
+import { readRepomdTree } from './repomd-tree.js';
 import type { Checksum, RepoMd, RepoMdRecord } from './types.js';
 
 /** Path of a repository's repomd.xml. */
@@ -29,7 +30,7 @@ export async function readRepomd(repoDir: string): Promise<RepoMd> {
 export function parseRepomd(text: string, file: string, repoDir: string): RepoMd {
   let root: XmlElement;
   try {
-    root = readXmlElements(text, file);
+    root = readRepomdTree(text, file);
   } catch (error) {
     if (!isComposeError(error)) throw error;
     throw new InputError('REPODATA_BAD_REPOMD', `repository ${repoDir}: ${error.message}`, {

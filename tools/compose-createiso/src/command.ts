@@ -1,10 +1,11 @@
 import { CREATEISO_MANIFEST } from '@compose/contracts';
-import { EXIT_OK, FailedError, InputError, NotImplementedError, type ExitCode } from '@compose/errors';
+import { EXIT_OK, FailedError, InputError, type ExitCode } from '@compose/errors';
 import { printJson } from '@compose/log';
 import { createNotifier } from '@compose/notify';
 import { openPhaseCompose, startPhaseCli, writePhaseOutput } from '@compose/phase-io';
 import { parseBootTrees } from './boot-tree.js';
 import { runCreateisoPhase, type CreateisoPhase } from './run.js';
+import { runTestPhase } from './test-phase.js';
 
 const PROGRAM = 'compose-createiso';
 const PHASES: readonly CreateisoPhase[] = ['createiso', 'extra_isos'];
@@ -50,7 +51,7 @@ async function runTestCli(argv: readonly string[], signal: AbortSignal): Promise
     .example(`${PROGRAM} test --compose-dir D`, 'check the images of a compose')
     .parseAsync();
   const { composeDir, log } = await openCompose(args);
-  const report = await runTestPhaseLater(composeDir, log, signal);
+  const report = await runTestPhase(composeDir, log, signal);
   if (args.json) printJson(report);
   if (report.failed.length) {
     throw new FailedError('IMAGE_TEST_FAILED', `${report.failed.length} of ${report.checked} images failed the test phase: ${report.failed.map((f) => `${f.path}: ${f.problems.join(', ')}`).join('; ')}`);
@@ -63,7 +64,3 @@ function configure(argv: readonly string[], usage: string) {
 }
 
 const openCompose = (args: { 'compose-dir'?: string; input?: string; quiet?: boolean }) => openPhaseCompose(args, PROGRAM);
-// The image checks land with libs/image-check; until then the subcommand says so.
-async function runTestPhaseLater(_composeDir: string, _log: unknown, _signal: AbortSignal): Promise<{ checked: number; failed: { path: string; problems: string[] }[] }> {
-  throw new NotImplementedError('compose-createiso test', 'the image checks (libs/image-check) are not built yet');
-}

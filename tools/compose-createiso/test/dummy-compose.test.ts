@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DUMMY_REFERENCE, prepareDummyCompose } from '@compose/testkit';
@@ -82,5 +82,25 @@ describe('compose-createiso on the dummy product', () => {
     const differing = new Set<number>();
     for (let i = 0; i < Math.min(after.length, before.length); i++) if (after[i] !== before[i]) differing.add(Math.floor(i / 2048));
     expect({ size: after.length, blocks: [...differing] }).toEqual({ size: before.length, blocks: [] });
+  });
+});
+
+describe('compose-createiso test (the test phase)', () => {
+  it('passes every image of the compose, and names an image whose bytes changed', async () => {
+    const ok = await runCreateiso(['test', '--compose-dir', composeDir, '--json']);
+    expect(ok.exitCode, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ checked: 18, passed: 18, failed: [] });
+    const iso = path.join(composeDir, 'compose', (await listIsos(composeDir))[0]!);
+    const original = await readFile(iso);
+    const damaged = Buffer.from(original);
+    damaged[Math.floor(damaged.length / 2)] ^= 0xff; // not the last 15 sectors: implantisomd5 leaves those out
+    await writeFile(iso, damaged);
+    try {
+      const bad = await runCreateiso(['test', '--compose-dir', composeDir]);
+      expect(bad.exitCode).toBe(1);
+      expect(bad.stderr).toContain(path.basename(iso));
+    } finally {
+      await writeFile(iso, original);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ComposeManifest, ComposeManifestVariant } from '@compose/contracts';
 import { getLogFilePath, getRepositoryDir } from '@compose/compose-info';
@@ -7,6 +8,7 @@ import { runRepoclosure, type RepoRef, type UnresolvedPackage } from '@compose/c
 import { FailedError } from '@compose/errors';
 import { formatCommand } from '@compose/exec';
 import type { Logger } from '@compose/log';
+import { runPool } from '@compose/pool';
 import { getValidArches } from '@compose/rpm';
 import { toVariantRef } from './list-trees.js';
 
@@ -52,25 +54,28 @@ export function planRepoclosure(compose: ComposeManifest, composeDir: string, va
  * fails the phase after all checks ran, naming every variant.arch and its unresolved deps.
  */
 export async function runRepoclosurePhase(compose: ComposeManifest, composeDir: string, log: Logger, signal?: AbortSignal): Promise<RepoclosureCheck[]> {
-  const checks: RepoclosureCheck[] = [];
+  const jobs: { variant: ComposeManifestVariant; arch: string; strictness: Strictness }[] = [];
   for (const variant of compose.variants) {
     if (variant.is_empty) continue;
     for (const arch of variant.arches) {
       const strictness = getStrictness(compose.config, variant.uid, arch);
-      const logFile = getLogFilePath(composeDir, arch, `repoclosure-${variant.uid}`);
-      if (strictness === 'off') continue;
-      const { repos, lookaside } = planRepoclosure(compose, composeDir, variant, arch);
-      const result = await runRepoclosure({ repos, lookaside, arches: getValidArches(arch, { multilib: true, addNoarch: true }), forcearch: chooseForcearch(arch), signal });
-      await mkdir(path.dirname(logFile), { recursive: true });
-      await writeFile(logFile, `${formatCommand(result.argv)}\n${result.log}`);
-      checks.push({ variant: variant.uid, arch, strictness, ok: result.ok, problems: result.problems, log: path.relative(composeDir, logFile) });
-      if (!result.ok) {
-        const message = `Repoclosure failed for ${variant.uid}.${arch}: ${describeProblems(result.problems)}`;
-        if (strictness === 'fatal') log.error(message);
-        else log.warn(message);
-      }
+      if (strictness !== 'off') jobs.push({ variant, arch, strictness });
     }
   }
+  // Each check is a separate dnf process, independent of the others: as many at once as there are cores.
+  const checks = await runPool(jobs, availableParallelism(), async ({ variant, arch, strictness }): Promise<RepoclosureCheck> => {
+    const logFile = getLogFilePath(composeDir, arch, `repoclosure-${variant.uid}`);
+    const { repos, lookaside } = planRepoclosure(compose, composeDir, variant, arch);
+    const result = await runRepoclosure({ repos, lookaside, arches: getValidArches(arch, { multilib: true, addNoarch: true }), forcearch: chooseForcearch(arch), signal });
+    await mkdir(path.dirname(logFile), { recursive: true });
+    await writeFile(logFile, `${formatCommand(result.argv)}\n${result.log}`);
+    if (!result.ok) {
+      const message = `Repoclosure failed for ${variant.uid}.${arch}: ${describeProblems(result.problems)}`;
+      if (strictness === 'fatal') log.error(message);
+      else log.warn(message);
+    }
+    return { variant: variant.uid, arch, strictness, ok: result.ok, problems: result.problems, log: path.relative(composeDir, logFile) };
+  });
   const fatal = checks.filter((check) => !check.ok && check.strictness === 'fatal');
   if (fatal.length) {
     throw new FailedError('REPOCLOSURE_FATAL', fatal.map((check) => `repoclosure failed for ${check.variant}.${check.arch}: ${describeProblems(check.problems)}`).join('\n'), { hint: 'see the logs named in logs/<arch>/repoclosure-*.log' });

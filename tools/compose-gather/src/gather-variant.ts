@@ -41,7 +41,8 @@ async function loadLookasides(ctx: GatherContext, variant: ComposeManifestVarian
   const names: string[] = [];
   for (const location of getVariantArchValue(ctx.compose.config, 'gather_lookaside_repos', variant.uid, arch)) {
     if (typeof location !== 'string') continue;
-    repos.push(await ctx.pkgset.loadLookaside(location, ctx.compose.config_dir));
+    // dnf expands $basearch in repo URLs; tree arches are base arches.
+    repos.push(await ctx.pkgset.loadLookaside(location.replaceAll('$basearch', arch), ctx.compose.config_dir));
     names.push(location);
   }
   const pairs = (ctx.compose.config['variant_as_lookaside'] ?? []) as [string, string][];

@@ -55,7 +55,8 @@ async function describeInputFiles(compose: ComposeManifest): Promise<string> {
   if (typeof prepopulateName === 'string') files['gather_prepopulate'] = await hashFile(path.join(compose.config_dir, path.basename(prepopulateName)));
   for (const variant of compose.variants) {
     for (const arch of variant.arches) {
-      for (const location of getVariantArchValue(config, 'gather_lookaside_repos', variant.uid, arch)) {
+      for (const entry of getVariantArchValue(config, 'gather_lookaside_repos', variant.uid, arch)) {
+        const location = typeof entry === 'string' ? entry.replaceAll('$basearch', arch) : entry;
         if (typeof location !== 'string' || files[`lookaside ${location}`]) continue;
         files[`lookaside ${location}`] = /^https?:\/\//.test(location)
           ? 'remote'

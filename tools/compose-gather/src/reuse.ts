@@ -16,7 +16,10 @@ export interface ReusableGather {
   run: GatherRunManifest;
 }
 
-const REUSABLE_STATUSES = new Set(['FINISHED', 'FINISHED_INCOMPLETE']);
+// A phase writes its manifest last and atomically, so the manifest being there means the phase
+// finished, even in a compose stopped (TERMINATED) or failed (DOOMED) in a later phase: a rerun
+// after Ctrl-C takes over what was done. A STARTED compose may still be running and is skipped.
+const REUSABLE_STATUSES = new Set(['FINISHED', 'FINISHED_INCOMPLETE', 'TERMINATED', 'DOOMED']);
 
 /** Compose dirs among `oldComposes` (target dirs, or compose dirs themselves) of the same release, newest first. */
 async function listCandidates(oldComposes: readonly string[], compose: ComposeManifest, composeDir: string): Promise<string[]> {

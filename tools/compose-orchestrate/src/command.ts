@@ -1,10 +1,13 @@
 import type { Argv } from 'yargs';
 import { finishToolCli, startToolCli } from '@compose/phase-io';
-import { EXIT_BAD_INPUT, EXIT_OK, InputError, describeError, formatErrorLines, type ExitCode } from '@compose/errors';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, InputError, describeError, formatErrorLines, type ExitCode } from '@compose/errors';
 import { createLogger, printJson } from '@compose/log';
 import { runDumpConfig, runValidateConfig } from './config-commands.js';
 import { runInit } from './init/run-init.js';
+import { runCompose } from './compose/run-compose.js';
+import { listKnownPhases } from './compose/phase-plan.js';
 import { COMPOSE_TYPES, type ComposeType } from '@compose/compose-info';
+import { createPartsCommand } from './parts/parts-command.js';
 
 const PROGRAM = 'compose-orchestrate';
 
@@ -44,7 +47,7 @@ function addIdentityOptions<T>(y: Argv<T>) {
 export async function runCli(argv: readonly string[], signal: AbortSignal): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT_OK;
   const log = createLogger({ program: PROGRAM, quiet: argv.includes('--quiet') });
-  await finishToolCli(startToolCli(argv, PROGRAM, '$0 <command> [options]\n\nRuns composes: the init phase, config checks and (as they land) every phase tool in order.'), PROGRAM)
+  await finishToolCli(startToolCli(argv, PROGRAM, '$0 <command> [options]\n\nRuns composes: a whole compose (every phase tool in dependency order), the init phase alone, config checks.'), PROGRAM)
     .option('json', { type: 'boolean', describe: 'machine-readable summary on stdout' })
     .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' })
     .command(
@@ -94,7 +97,41 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
         else process.stdout.write(`${result.composeDir}\n`);
       },
     )
-    .demandCommand(1, 'name a command: validate-config, dump-config or init')
+    .command(
+      'compose',
+      'run a whole compose: init, then every phase tool in dependency order; prints the compose directory',
+      (y) => addIdentityOptions(y)
+        .option('skip-phase', { type: 'string', array: true, default: [], choices: [...listKnownPhases(), 'productimg'], describe: "skip a phase (Pungi's names); repeatable" })
+        .option('just-phase', { type: 'string', array: true, default: [], choices: [...listKnownPhases(), 'productimg'], describe: 'run only these phases; repeatable' })
+        .option('old-composes', { type: 'string', array: true, default: [], describe: 'target dirs (or compose dirs) of earlier composes whose results the phases may reuse' })
+        .option('notification-script', { type: 'string', describe: 'script called with each progress message (Pungi interface); also $COMPOSE_NOTIFICATION_SCRIPT' })
+        .example('$0 compose --config dummy-pungi.conf --target-dir /mnt/composes --compose-type test --skip-phase buildinstall', 'a whole test compose; the last stdout line is its directory')
+        .example('$0 compose --config dummy-pungi.conf --target-dir /mnt/composes --compose-type test --old-composes /mnt/composes', 'reuse package set, gather and repodata of the newest earlier compose where inputs are unchanged')
+        .example('$0 compose --config prod.conf --target-dir /mnt/composes --label RC-1.0 --notification-script ./notify.sh', 'a labelled production compose that reports its progress'),
+      async (args) => {
+        const identity = args as unknown as IdentityArgs;
+        const result = await runCompose({
+          configFile: identity.config,
+          targetDir: identity['target-dir'],
+          composeType: identity['compose-type'] as ComposeType,
+          label: identity['no-label'] ? undefined : identity.label,
+          composeDate: identity['compose-date'],
+          skipPhases: args['skip-phase'] as string[],
+          justPhases: args['just-phase'] as string[],
+          oldComposes: args['old-composes'] as string[],
+          notificationScript: args['notification-script'],
+          quiet: args.quiet === true,
+          signal,
+          log,
+          argv,
+        });
+        if (args.json) printJson(result);
+        else process.stdout.write(`${result.composeDir}\n`);
+        exitCode = result.status === 'FINISHED' || result.status === 'FINISHED_INCOMPLETE' ? EXIT_OK : EXIT_FAILED;
+      },
+    )
+    .command(createPartsCommand({ log, signal, setExitCode: (code) => { exitCode = code; } }))
+    .demandCommand(1, 'name a command: compose, validate-config, dump-config, init or parts')
     .parseAsync();
   return exitCode;
 }

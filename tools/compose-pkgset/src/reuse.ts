@@ -10,7 +10,10 @@ export interface ReusableSet {
   manifest: PkgsetManifest;
 }
 
-const REUSABLE_STATUSES = new Set(['FINISHED', 'FINISHED_INCOMPLETE']);
+// A phase writes its manifest last and atomically, so the manifest being there means the phase
+// finished, even in a compose stopped (TERMINATED) or failed (DOOMED) in a later phase: a rerun
+// after Ctrl-C takes over what was done. A STARTED compose may still be running and is skipped.
+const REUSABLE_STATUSES = new Set(['FINISHED', 'FINISHED_INCOMPLETE', 'TERMINATED', 'DOOMED']);
 
 /**
  * The newest finished compose of the same release among `oldComposes` (target dirs, or compose

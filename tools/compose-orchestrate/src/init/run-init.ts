@@ -16,7 +16,7 @@ import { InputError } from '@compose/errors';
 import type { Logger } from '@compose/log';
 import { writeJsonAtomic, writeManifest } from '@compose/manifest';
 import { listAllVariants, listVariantArches, parseVariantsFile } from '@compose/variants';
-import { loadValidConfig, requireConfigFile, resolveConfigFile } from './load-config.js';
+import { loadValidConfig, requireConfigFile, resolveConfigFile, type LoadedConfig } from './load-config.js';
 import { writeComposeComps } from './write-comps.js';
 import { describeIdentity } from './identity.js';
 import { toManifestVariant } from './manifest-variant.js';
@@ -30,6 +30,8 @@ export interface InitOptions {
   composeDate?: string;
   signal?: AbortSignal;
   log: Logger;
+  /** The config already loaded and validated by the caller (compose checks it before init). */
+  loaded?: LoadedConfig;
 }
 
 export interface InitResult {
@@ -45,7 +47,7 @@ export interface InitResult {
  * exists, so bad input creates nothing. Once created, a failure marks the compose DOOMED.
  */
 export async function runInit(options: InitOptions): Promise<InitResult> {
-  const loaded = loadValidConfig(options.configFile);
+  const loaded = options.loaded ?? loadValidConfig(options.configFile);
   const identity = describeIdentity(loaded.config, options);
   if (options.label !== undefined) validateLabel(options.label);
   if (options.label !== undefined && options.composeType !== 'production') {
