@@ -51,3 +51,5 @@ export type { LatestLinkNameInput } from './latest-link.js';
 export type { VariantType, VariantRef, ComposeVariant, LayeredRelease } from './variant-shape.js';
 export { VERSION_GENERATORS, generateVersion, getImageRelease, getImageVersion } from './version-generator.js';
 export type { VersionSource } from './version-generator.js';
+export { getComposeFormatValues } from './format-values.js';
+export type { FormatSource } from './format-values.js';

@@ -16,3 +16,5 @@ export { OSTREE_MANIFEST } from './ostree-manifest.js';
 export type { OstreeManifest, OstreeCommitRecord } from './ostree-manifest.js';
 export { CHECKSUM_MANIFEST } from './checksum-manifest.js';
 export type { ChecksumManifest, ChecksumImage } from './checksum-manifest.js';
+export { IMAGE_TEST_MANIFEST } from './image-test-manifest.js';
+export type { ImageTestManifest } from './image-test-manifest.js';

@@ -25,7 +25,7 @@ export class SourcePackagesStep {
     if (ctx.opts.exclude_source) return false;
     let added = false;
     // A binary handled before only re-finds the source it added then.
-    for (const id of this.fresh.takeOrdered(ctx.binary)) {
+    for (const id of this.fresh.takeOrdered(ctx.binaryOrder)) {
       const sourceId = this.findSource(id);
       if (sourceId === undefined) continue;
       if (ctx.pkg(sourceId).lookaside || ctx.pkg(id).lookaside) ctx.lookasideFlag.add(sourceId);
@@ -66,8 +66,8 @@ function sourcesWithNvr(ctx: GatherContext, name: string, version: string, relea
     if (!ctx.queues.isSource(id)) continue;
     const pkg = ctx.pkg(id);
     if (pkg.version !== version || pkg.release !== release) continue;
-    const key = nevraKey(pkg);
-    if (!found.some((other) => nevraKey(other) === key)) found.push(pkg);
+    if (found.length === 0) found.push(pkg);
+    else if (!found.some((other) => nevraKey(other) === nevraKey(pkg))) found.push(pkg);
   }
   return found;
 }
@@ -83,7 +83,7 @@ export class DebugPackagesStep {
     if (ctx.opts.exclude_debug) return false;
     let added = false;
     // A binary passed over before (no sourcerpm, no debuginfo) would be passed over again.
-    for (const id of this.fresh.takeOrdered(ctx.binary)) {
+    for (const id of this.fresh.takeOrdered(ctx.binaryOrder)) {
       const pkg = ctx.pkg(id);
       if (!pkg.sourcerpm) continue;
       const native = ctx.arches.native.has(pkg.arch);

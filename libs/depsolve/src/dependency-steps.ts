@@ -17,7 +17,7 @@ export class ConditionalStep {
     let added = false;
     if (this.rules.length === 0) return false;
     // A package seen in an earlier pass would only re-add the same conditionals.
-    for (const id of this.fresh.takeOrdered(ctx.binary)) {
+    for (const id of this.fresh.takeOrdered(ctx.binaryOrder)) {
       for (const dep of this.resolve(id)) {
         if (ctx.add(dep, 'conditional', id)) added = true;
       }
@@ -49,7 +49,7 @@ export class BinaryDepsStep {
     if (!ctx.opts.resolve_deps) return false;
     let added = false;
     // Every package of a pass's snapshot ends finished, so only newer ones can need work.
-    for (const id of this.fresh.takeOrdered(ctx.binary)) {
+    for (const id of this.fresh.takeOrdered(ctx.binaryOrder)) {
       const edges = ctx.packageDeps(id);
       for (let i = 0; i < edges.ids.length; i++) {
         if (ctx.add(edges.ids[i]!, 'dependency', id, edges.requirements[i])) added = true;

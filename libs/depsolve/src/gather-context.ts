@@ -1,6 +1,5 @@
 // Shared state of one gather run and the two primitives every step uses:
 // picking the best provider and resolving a package's direct requirements.
-import type { Dep } from '@compose/repodata';
 import { compareEvr } from '@compose/rpm';
 import type { ArchSets } from './arch-sets.js';
 import { evrText, nameArch, type PackageIndex, type Pkg } from './package-index.js';
@@ -46,20 +45,14 @@ export class FreshIds {
   private seen = 0;
 
   /** The new members in load order (ascending id), as Pungi iterates a set's snapshot. */
-  takeOrdered(set: Set<number>): number[] {
-    const result: number[] = [];
-    let i = 0;
-    for (const id of set) if (i++ >= this.seen) result.push(id);
-    this.seen = set.size;
-    return result.sort((a, b) => a - b);
+  takeOrdered(added: readonly number[]): number[] {
+    return this.take(added).sort((a, b) => a - b);
   }
 
-  /** The new members, unordered. */
-  take(set: Set<number>): number[] {
-    const result: number[] = [];
-    let i = 0;
-    for (const id of set) if (i++ >= this.seen) result.push(id);
-    this.seen = set.size;
+  /** The members of an insertion-ordered list (see GatherContext.binaryOrder) added since the last call. */
+  take(added: readonly number[]): number[] {
+    const result = added.slice(this.seen);
+    this.seen = added.length;
     return result;
   }
 }
@@ -72,6 +65,8 @@ export interface DepEdges {
 
 export class GatherContext {
   readonly binary = new Set<number>();
+  /** `binary` in the order packages were added, for FreshIds. */
+  readonly binaryOrder: number[] = [];
   readonly debug = new Set<number>();
   readonly source = new Set<number>();
   readonly lookasideFlag = new Set<number>();
@@ -81,6 +76,7 @@ export class GatherContext {
   // A lone provider is kept as a number: a distribution run resolves ~100k distinct texts.
   private readonly resolvedRequirements = new Map<string, number | number[]>();
   private readonly lookasideNvras: Set<string>;
+  private readonly edges: DepEdges = { ids: [], requirements: [] };
 
   constructor(
     readonly index: PackageIndex,
@@ -125,6 +121,7 @@ export class GatherContext {
   private addTo(dest: Set<number>, id: number, kind: ReasonKind, from: number, text: string | undefined): boolean {
     if (dest.has(id)) return false;
     dest.add(id);
+    if (dest === this.binary) this.binaryOrder.push(id);
     this.reasons.add(id, kind, from, text);
     if (this.lookasideNvras.size > 0 && this.lookasideNvras.has(nvraOf(this.pkg(id)))) this.lookasideFlag.add(id);
     return true;
@@ -203,18 +200,22 @@ export class GatherContext {
 
   /**
    * Pungi's _get_package_deps: every requirement (pre/post included) resolved to its best
-   * providers. Two arrays per package rather than an object per edge: runs see millions of edges.
+   * providers. Two arrays rather than an object per edge: runs see millions of edges. The
+   * result is valid until the next call.
    */
   packageDeps(id: number, debuginfo = false): DepEdges {
-    const edges: DepEdges = { ids: [], requirements: [] };
+    // One edges object is refilled per call: every caller walks it before asking again.
+    const edges = this.edges;
+    edges.ids.length = 0;
+    edges.requirements.length = 0;
     if (this.index.isLookaside(id)) return edges;
-    const texts = this.index.requirementTexts(id);
-    for (let n = 0; n < texts.length; n++) {
-      const text = texts[n]!;
+    const count = this.index.requirementCount(id);
+    for (let n = 0; n < count; n++) {
+      const text = this.index.requirementText(id, n);
       let known = this.resolvedRequirements.get(text);
       if (known === undefined || (typeof known !== 'number' && known.length === 0)) {
         // Only the first sight of a requirement text needs it as a record.
-        const providers = this.providersIn(this.index.requirementDep(id, n), debuginfo);
+        const providers = this.providersIn(id, n, debuginfo);
         if (providers.length === 0) {
           this.recordBroken(id, text);
           continue;
@@ -236,9 +237,11 @@ export class GatherContext {
     return edges;
   }
 
-  private providersIn(requirement: Dep, debuginfo: boolean): readonly number[] {
-    const member = debuginfo ? (i: number) => this.queues.isAnyDebug(i) : (i: number) => this.queues.isBinary(i);
-    return this.index.whatProvides(requirement).filter(member);
+  private providersIn(id: number, n: number, debuginfo: boolean): number[] {
+    const q = this.queues;
+    const result: number[] = [];
+    for (const provider of this.index.requirementProviders(id, n)) if (debuginfo ? q.isAnyDebug(provider) : q.isBinary(provider)) result.push(provider);
+    return result;
   }
 
   private recordBroken(id: number, requirement: string): void {

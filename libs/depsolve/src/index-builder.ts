@@ -120,14 +120,9 @@ export class RepoIndexBuilder {
    * name (read so far, so call it after primary.xml) plus `extra` (other repos' requirements).
    */
   wantedFiles(extra: readonly string[]): Uint8Array {
-    const names = this.depName.data;
-    const depStart = this.depStart.data;
-    const provFrom = this.provFrom.data;
-    function* requirementNames(count: number): Generator<number> {
-      for (let id = 0; id < count; id++) for (let d = depStart[id]!; d < provFrom[id]!; d++) yield names[d]!;
-    }
     const strings = this.strings;
-    const paths = collectRequiredPaths(requirementNames(this.count), (id) => strings.firstByte(id), (id) => strings.text(id));
+    const deps = { count: this.count, strings: strings.size, depStart: this.depStart.data, provFrom: this.provFrom.data, depName: this.depName.data };
+    const paths = collectRequiredPaths(deps, (id) => strings.firstByte(id), (id) => strings.text(id));
     const ids = [...paths, ...extra].map((path) => strings.intern(path));
     const wanted = new Uint8Array(strings.size);
     for (const id of ids) wanted[id] = 1;
@@ -149,21 +144,25 @@ export class RepoIndexBuilder {
     const provFrom = this.provFrom.take();
     const depName = this.depName.take();
     const names = c.name.take();
+    // The three lookups share their scratch arrays: fewer dead buffers at the build's peak.
+    const scratch = { last: new GrowableArray(Int32Array, keys), fill: new GrowableArray(Int32Array, keys) };
     // libsolv gives every package an implicit "name = evr" provide.
-    const provides = buildCsr(keys, (visit) => {
+    const provides = buildCsr(keys, scratch, (visit) => {
       for (let id = 0; id < n; id++) {
         visit(names[id]!, id);
         for (let d = provFrom[id]!; d < depStart[id + 1]!; d++) visit(depName[d]!, id);
       }
     });
-    const byName = buildCsr(keys, (visit) => {
+    const byName = buildCsr(keys, scratch, (visit) => {
       for (let id = 0; id < n; id++) visit(names[id]!, id);
     });
     const fileKey = this.fileKey.data;
     const fileOwner = this.fileOwner.data;
-    const files = buildCsr(keys, (visit) => {
+    const files = buildCsr(keys, scratch, (visit) => {
       for (let i = 0; i < this.fileKey.length; i++) visit(fileKey[i]!, fileOwner[i]!);
     });
+    scratch.last.release();
+    scratch.fill.release();
     this.fileKey.release();
     this.fileOwner.release();
     const cols: RepoIndexColumns = {
@@ -190,9 +189,15 @@ function resetFields(c: PackageFields): void {
  * Groups (key, id) pairs by key with a counting sort. Pairs arrive in ascending id order, so
  * each group comes out ascending; a repeated id for the same key is kept once.
  */
-function buildCsr(keys: number, walk: (visit: (key: number, id: number) => void) => void): { offsets: Int32Array; ids: Int32Array } {
+function buildCsr(
+  keys: number,
+  scratch: { last: GrowableArray<Int32Array>; fill: GrowableArray<Int32Array> },
+  walk: (visit: (key: number, id: number) => void) => void,
+): { offsets: Int32Array; ids: Int32Array } {
   const offsets = new Int32Array(keys + 1);
-  const last = new Int32Array(keys).fill(-1);
+  scratch.last.reserve(keys);
+  scratch.fill.reserve(keys);
+  const last = scratch.last.data.subarray(0, keys).fill(-1);
   let total = 0;
   walk((key, id) => {
     if (last[key] === id) return;
@@ -201,7 +206,8 @@ function buildCsr(keys: number, walk: (visit: (key: number, id: number) => void)
     total++;
   });
   for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!;
-  const fill = offsets.slice(0, keys);
+  const fill = scratch.fill.data.subarray(0, keys);
+  fill.set(offsets.subarray(0, keys));
   const ids = new Int32Array(total);
   last.fill(-1);
   walk((key, id) => {

@@ -5,12 +5,16 @@ import { evrPartsOf, flagBits, formatDep, intersectRanges, REL_EQ, type EvrParts
 import { RepoIndexBuilder } from './index-builder.js';
 import { depAt, fileNameAt, Pkg, type IndexPart } from './pkg.js';
 import { RepoIndex } from './repo-index.js';
+import { TripleMap } from './triple-map.js';
 import { isRichDep, parseRichDep, type RichNode } from './rich-dep.js';
 import type { LoadedRepo, LoadedRepos } from './types.js';
 
 export { evrText, nameArch, nevraKey, Pkg } from './pkg.js';
 
 const EMPTY: readonly number[] = [];
+const OPEN_PAREN = 0x28;
+/** What an unversioned requirement compares with (never, as its flags are 0). */
+const NO_EVR: EvrParts = { epoch: '0', version: '' };
 
 /** A repo given as parsed packages (tests, callers that already hold them) is indexed here. */
 function indexOf(repo: LoadedRepo): RepoIndex {
@@ -31,7 +35,7 @@ export class PackageIndex {
     let keyBase = 0;
     for (const repo of repos.repos) {
       const index = indexOf(repo);
-      this.parts.push({ repo, index, base, keyBase, evrs: new Map(), texts: new Map() });
+      this.parts.push({ repo, index, base, keyBase, evrs: new Map(), texts: new TripleMap() });
       base += index.size;
       keyBase += index.strings.size;
     }
@@ -76,6 +80,13 @@ export class PackageIndex {
     return part.index.str(part.index.cols.arch[id - part.base]!);
   }
 
+  /** With one repo, its name index (package ids grouped by name string id); else undefined. */
+  nameGroups(): { offsets: Int32Array; ids: Int32Array } | undefined {
+    if (this.parts.length !== 1) return undefined;
+    const c = this.parts[0]!.index.cols;
+    return { offsets: c.nameOff, ids: c.nameIds };
+  }
+
   get repoCount(): number {
     return this.parts.length;
   }
@@ -107,26 +118,42 @@ export class PackageIndex {
    * its caches by this text, and a repo's equal entries share one string.
    */
   requirementTexts(id: number): string[] {
-    const part = this.partOf(id);
-    const { index, texts } = part;
-    const c = index.cols;
-    const local = id - part.base;
-    const strings = index.strings.size;
     const result: string[] = [];
-    for (let d = c.depStart[local]!; d < c.provFrom[local]!; d++) {
-      // Unique per (evr, name, flags); stays below 2^53 for any repo that fits in memory.
-      const key = ((c.depEvr[d]! + 1) * strings + c.depName[d]!) * 8 + c.depFlags[d]!;
-      let text = texts.get(key);
-      if (text === undefined) texts.set(key, (text = formatDep(depAt(index, d))));
-      result.push(text);
-    }
+    for (let n = 0; n < this.requirementCount(id); n++) result.push(this.requirementText(id, n));
     return result;
   }
 
-  /** Requirement `n` of a package (in requirementTexts order) as a Dep record. */
-  requirementDep(id: number, n: number): Dep {
+  requirementCount(id: number): number {
     const part = this.partOf(id);
-    return depAt(part.index, part.index.cols.depStart[id - part.base]! + n);
+    const local = id - part.base;
+    return part.index.cols.provFrom[local]! - part.index.cols.depStart[local]!;
+  }
+
+  /** Requirement `n` of a package as hawkey prints it; equal entries of a repo share one string. */
+  requirementText(id: number, n: number): string {
+    const part = this.partOf(id);
+    const { index, texts } = part;
+    const c = index.cols;
+    const d = c.depStart[id - part.base]! + n;
+    // An unversioned entry has evr -1, stored as 0.
+    let text = texts.get(c.depName[d]!, c.depFlags[d]!, c.depEvr[d]! + 1);
+    if (text === undefined) texts.set(c.depName[d]!, c.depFlags[d]!, c.depEvr[d]! + 1, (text = formatDep(depAt(index, d))));
+    return text;
+  }
+
+  /**
+   * The packages satisfying requirement `n` of a package (as whatProvides would find them),
+   * looked up by the requirement's string ids in its own repo: no Dep record, no text lookup.
+   */
+  requirementProviders(id: number, n: number): readonly number[] {
+    const part = this.partOf(id);
+    const { index } = part;
+    const c = index.cols;
+    const d = c.depStart[id - part.base]! + n;
+    const nameId = c.depName[d]!;
+    if (index.strings.firstByte(nameId) === OPEN_PAREN) return this.whatProvides(depAt(index, d));
+    const flags = c.depFlags[d]!;
+    return this.plainProviders(index.str(nameId), flags, flags === 0 ? NO_EVR : this.evrParts(part, c.depEvr[d]!), part, nameId);
   }
 
   /** Packages named exactly `name`, ascending id. */
@@ -140,7 +167,7 @@ export class PackageIndex {
       const key = part.index.strings.find(name);
       if (key < 0) continue;
       const [offsets, ids] = csr(part.index.cols);
-      for (const local of RepoIndex.slice(offsets, ids, key)) (result ??= []).push(local + part.base);
+      for (let i = offsets[key]!; i < offsets[key + 1]!; i++) (result ??= []).push(ids[i]! + part.base);
     }
     return result ?? EMPTY;
   }
@@ -161,14 +188,16 @@ export class PackageIndex {
     return result;
   }
 
-  private plainProviders(name: string, flags: number, evr: EvrParts): readonly number[] {
+  /** `known` is a part whose string id for `name` the caller has (`knownKey`). */
+  private plainProviders(name: string, flags: number, evr: EvrParts, known?: IndexPart, knownKey = -1): readonly number[] {
     const matched: number[] = [];
     for (const part of this.parts) {
-      const key = part.index.strings.find(name);
+      const key = part === known ? knownKey : part.index.strings.find(name);
       if (key < 0) continue;
       const c = part.index.cols;
-      for (const local of RepoIndex.slice(c.provOff, c.provIds, key)) {
-        if (flags === 0 || this.providesVersion(part, local, key, flags, evr)) matched.push(local + part.base);
+      const ids = c.provIds;
+      for (let i = c.provOff[key]!; i < c.provOff[key + 1]!; i++) {
+        if (flags === 0 || this.providesVersion(part, ids[i]!, key, flags, evr)) matched.push(ids[i]! + part.base);
       }
     }
     if (name.startsWith('/')) {

@@ -3,6 +3,7 @@
 import type { Dep } from '@compose/repodata';
 import type { EvrParts } from './dep-match.js';
 import { HAS_RUNTIME_FILES, NOSRC_LOCATION, type RepoIndex } from './repo-index.js';
+import type { TripleMap } from './triple-map.js';
 import type { LoadedRepo } from './types.js';
 
 const FLAG_TEXT: Record<number, Dep['flags']> = { 1: 'GT', 2: 'EQ', 3: 'GE', 4: 'LT', 6: 'LE' };
@@ -15,8 +16,8 @@ export interface IndexPart {
   /** Offset of this repo's string ids in the global name-key space. */
   keyBase: number;
   evrs: Map<number, EvrParts>;
-  /** Requirement text per distinct (name, flags, evr) of this repo, see requirementKey. */
-  texts: Map<number, string>;
+  /** Requirement text per distinct (name id, flags, evr id + 1) of this repo. */
+  texts: TripleMap<string>;
 }
 
 /** One package; `id` is its position in load order, as libsolv numbers solvables. */

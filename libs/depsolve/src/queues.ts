@@ -82,6 +82,11 @@ export class Queues {
 
   /** Hides excluded packages, then keeps only the newest EVR per name.arch (ties all stay). */
   applyExcludes(excluded: Set<number>): void {
+    const groups = this.index.nameGroups();
+    if (groups) {
+      this.markNewestInGroups(groups.offsets, groups.ids, excluded);
+      return;
+    }
     // Most name.arch pairs have one package: a list is made only where versions tie.
     const newest = new Map<number | string, number>();
     const ties = new Map<number, number[]>();
@@ -103,6 +108,35 @@ export class Queues {
     for (const id of newest.values()) {
       this.bits[id]! |= VISIBLE;
       for (const tie of ties.get(id) ?? []) this.bits[tie]! |= VISIBLE;
+    }
+  }
+
+  /**
+   * applyExcludes for one repo, through its name index: the packages of a name are listed
+   * together, so the newest per arch is found within each (small) group without a map.
+   */
+  private markNewestInGroups(offsets: Int32Array, ids: Int32Array, excluded: Set<number>): void {
+    const bits = this.bits;
+    const index = this.index;
+    const eligible = (id: number): boolean => bits[id] !== 0 && !excluded.has(id);
+    for (let k = 0; k + 1 < offsets.length; k++) {
+      const from = offsets[k]!;
+      const to = offsets[k + 1]!;
+      if (to - from === 1) {
+        if (eligible(ids[from]!)) bits[ids[from]!]! |= VISIBLE;
+        continue;
+      }
+      for (let i = from; i < to; i++) {
+        const id = ids[i]!;
+        if (!eligible(id)) continue;
+        let newest = true;
+        for (let j = from; j < to && newest; j++) {
+          const other = ids[j]!;
+          if (other === id || !eligible(other) || index.archKeyOf(other) !== index.archKeyOf(id)) continue;
+          if (compareEvr(index.pkg(other), index.pkg(id)) > 0) newest = false;
+        }
+        if (newest) bits[id]! |= VISIBLE;
+      }
     }
   }
 

@@ -14,38 +14,41 @@ export function pathsInRichDep(text: string): string[] {
   return [...text.matchAll(RICH_PATH)].map((match) => match[1]!);
 }
 
-/** Walks a repo's requirement names (as string ids) and returns every file path they name. */
+/**
+ * Walks a repo's requirement names (string ids, `strings` of them in all; the requires of
+ * package i are depName[depStart[i], provFrom[i])) and returns every file path they name.
+ */
 export function collectRequiredPaths(
-  requirementNames: Iterable<number>,
+  deps: { count: number; strings: number; depStart: Int32Array; provFrom: Int32Array; depName: Int32Array },
   firstByte: (id: number) => number,
   text: (id: number) => string,
 ): Set<string> {
   const paths = new Set<string>();
-  const seen = new Set<number>();
-  for (const id of requirementNames) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const first = firstByte(id);
-    if (first === SLASH) paths.add(text(id));
-    else if (first === OPEN) {
-      const rich = text(id);
-      if (rich.includes('/')) for (const path of pathsInRichDep(rich)) paths.add(path);
+  const seen = new Uint8Array(deps.strings);
+  const { depStart, provFrom, depName } = deps;
+  for (let pkg = 0; pkg < deps.count; pkg++) {
+    for (let d = depStart[pkg]!; d < provFrom[pkg]!; d++) {
+      const id = depName[d]!;
+      if (seen[id]) continue;
+      seen[id] = 1;
+      const first = firstByte(id);
+      if (first === SLASH) paths.add(text(id));
+      else if (first === OPEN) {
+        const rich = text(id);
+        if (rich.includes('/')) for (const path of pathsInRichDep(rich)) paths.add(path);
+      }
     }
   }
   return paths;
-}
-
-function* requirementNamesOf(index: RepoIndex): Generator<number> {
-  const c = index.cols;
-  for (let id = 0; id < index.size; id++) for (let d = c.depStart[id]!; d < c.provFrom[id]!; d++) yield c.depName[d]!;
 }
 
 /** File paths required by the packages of a built index. */
 export function requiredPathsOf(index: RepoIndex): Set<string> {
   const bytes = index.strings.bytes;
   const offsets = index.strings.offsets;
+  const c = index.cols;
   return collectRequiredPaths(
-    requirementNamesOf(index),
+    { count: index.size, strings: index.strings.size, depStart: c.depStart, provFrom: c.provFrom, depName: c.depName },
     (id) => (offsets[id + 1]! > offsets[id]! ? bytes[offsets[id]!]! : -1),
     (id) => index.str(id),
   );

@@ -36,6 +36,11 @@ export class StringTable {
     return this.offsets.length - 1;
   }
 
+  /** The first byte of string `id`, -1 when it is empty. */
+  firstByte(id: number): number {
+    return this.offsets[id + 1]! > this.offsets[id]! ? this.bytes[this.offsets[id]!]! : -1;
+  }
+
   get(id: number): string {
     let value = this.decoded[id];
     if (value === undefined) {

@@ -65,9 +65,8 @@ const LANGPACK_EXCEPTIONS = new Set(['man-pages-overrides']);
 export class LangpackStep {
   private readonly fresh = new FreshIds();
   private readonly ruleNames: Set<string>;
-  /** Candidates per rule set: one scan of every name instead of one per included package. */
-  private readonly byPatterns = new Map<string, number[]>();
-  private byName?: Map<string, number[]>;
+  /** Candidates per rule name, found on first use. */
+  private byRuleName?: Map<string, number[]>;
 
   constructor(
     private readonly ctx: GatherContext,
@@ -82,7 +81,7 @@ export class LangpackStep {
     let added = false;
     // Packages handled in an earlier pass would only re-add what they added then; only
     // packages a rule names can add anything, so only they are put in hawkey's order.
-    const named = this.fresh.take(ctx.binary).filter((id) => this.ruleNames.has(ctx.index.nameOf(id)));
+    const named = this.fresh.take(ctx.binaryOrder).filter((id) => this.ruleNames.has(ctx.index.nameOf(id)));
     for (const id of ctx.sorted(named)) {
       const candidates = this.candidatesFor(id);
       if (candidates.length === 0) continue;
@@ -101,35 +100,45 @@ export class LangpackStep {
   }
 
   private candidatesFor(id: number): number[] {
-    const { ctx } = this;
-    const name = ctx.pkg(id).name;
-    const patterns = this.rules.filter((rule) => rule.name === name).map((rule) => rule.install.replaceAll('%s', '*'));
-    if (patterns.length === 0) return [];
-    const key = patterns.join('\u0000');
-    let found = this.byPatterns.get(key);
-    if (!found) {
-      found = [];
-      for (const [candidate, ids] of this.binaryNames()) {
-        if (matchesAnyGlob(candidate, patterns) && !matchesAnyGlob(candidate, LANGPACK_NEVER) && !LANGPACK_EXCEPTIONS.has(candidate)) found.push(...ids);
-      }
-      found.sort((a, b) => a - b);
-      this.byPatterns.set(key, found);
-    }
-    return found;
+    return (this.byRuleName ??= this.scanCandidates()).get(this.ctx.pkg(id).name) ?? [];
   }
 
-  /** Binary packages by name, made once: each rule set tests every name once, not every package. */
-  private binaryNames(): Map<string, number[]> {
-    if (this.byName) return this.byName;
+  /**
+   * Every rule's matching binaries, in one pass over the packages (ascending id): a name
+   * that matches no rule is not tested again for its other arches and versions.
+   */
+  private scanCandidates(): Map<string, number[]> {
     const { ctx } = this;
-    const byName = new Map<string, number[]>();
-    for (const id of ctx.queues.matchNames('*', (i) => ctx.queues.isBinary(i))) {
-      const name = ctx.index.nameOf(id);
-      const ids = byName.get(name);
-      if (ids) ids.push(id);
-      else byName.set(name, [id]);
+    const found = new Map<string, number[]>();
+    const byRule: { patterns: string[]; ids: number[] }[] = [];
+    const patternsOf = new Map<string, string[]>();
+    for (const rule of this.rules) {
+      let patterns = patternsOf.get(rule.name);
+      if (!patterns) {
+        patternsOf.set(rule.name, (patterns = []));
+        const ids: number[] = [];
+        found.set(rule.name, ids);
+        byRule.push({ patterns, ids });
+      }
+      patterns.push(rule.install.replaceAll('%s', '*'));
     }
-    return (this.byName = byName);
+    const noMatch = new Uint8Array(ctx.index.nameKeys);
+    for (let id = 0; id < ctx.index.size; id++) {
+      if (!ctx.queues.isBinary(id)) continue;
+      const key = ctx.index.nameKeyOf(id);
+      if (noMatch[key]) continue;
+      const candidate = ctx.index.nameOf(id);
+      let matched = false;
+      if (!matchesAnyGlob(candidate, LANGPACK_NEVER) && !LANGPACK_EXCEPTIONS.has(candidate)) {
+        for (let r = 0; r < byRule.length; r++) {
+          if (!matchesAnyGlob(candidate, byRule[r]!.patterns)) continue;
+          byRule[r]!.ids.push(id);
+          matched = true;
+        }
+      }
+      if (!matched) noMatch[key] = 1;
+    }
+    return found;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ComposeManifest } from '@compose/contracts';
 import { CHECKSUM_ALGORITHMS, isChecksumAlgorithm, type ChecksumAlgorithm } from '@compose/checksum';
-import { getComposeTypeSuffix, getLabelMajorVersion, type ComposeType } from '@compose/compose-info';
+import { getComposeFormatValues } from '@compose/compose-info';
 import { InputError } from '@compose/errors';
 import { formatNameTemplate, type TemplateValues } from '@compose/iso';
 
@@ -42,22 +42,7 @@ export function readChecksumSettings(compose: ComposeManifest): ChecksumSettings
  */
 export function formatBaseFilename(settings: ChecksumSettings, compose: ComposeManifest, variant: string, arch: string, dirname?: string): string {
   if (!settings.baseFilename) return '';
-  const values: TemplateValues = {
-    compose_id: compose.compose_id,
-    release_short: compose.release.short,
-    version: compose.release.version,
-    date: compose.date,
-    respin: compose.respin,
-    type: compose.type,
-    type_suffix: getComposeTypeSuffix(compose.type as ComposeType),
-    // Pungi renders a missing label as Python's None; an empty string keeps names usable and
-    // matches what compose-createiso puts into image names.
-    label: compose.label ?? '',
-    label_major_version: compose.label ? getLabelMajorVersion(compose.label) : '',
-    variant,
-    arch,
-    ...(dirname === undefined ? {} : { dirname }),
-  };
+  const values: TemplateValues = getComposeFormatValues(compose, { variant, arch, ...(dirname === undefined ? {} : { dirname }) });
   try {
     return `${formatNameTemplate(settings.baseFilename, values, 'media_checksum_base_filename')}-`;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { CREATEISO_MANIFEST } from '@compose/contracts';
+import { CREATEISO_MANIFEST, IMAGE_TEST_MANIFEST } from '@compose/contracts';
 import { EXIT_OK, FailedError, InputError, type ExitCode } from '@compose/errors';
 import { printJson } from '@compose/log';
 import { createNotifier } from '@compose/notify';
@@ -47,11 +47,12 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
 }
 
 async function runTestCli(argv: readonly string[], signal: AbortSignal): Promise<ExitCode> {
-  const args = await configure(argv, `${PROGRAM} test --compose-dir DIR\n\nThe test phase: every image in compose/metadata/images.json is checked — ISO 9660 header, size and\nvolume ID as recorded, implanted MD5 (checkisomd5), bootable flag, recorded checksums. Exit 1 when one is wrong.`)
+  const args = await configure(argv, `${PROGRAM} test --compose-dir DIR\n\nThe test phase: every image in compose/metadata/images.json is checked — ISO 9660 header, size and\nvolume ID as recorded, implanted MD5 (checkisomd5), bootable flag, recorded checksums. Writes\nwork/global/image-test.json. Exit 1 when one is wrong.`)
     .example(`${PROGRAM} test --compose-dir D`, 'check the images of a compose')
     .parseAsync();
-  const { composeDir, log } = await openCompose(args);
+  const { composeDir, compose, log } = await openCompose(args);
   const report = await runTestPhase(composeDir, log, signal);
+  await writePhaseOutput(IMAGE_TEST_MANIFEST, { compose_id: compose.compose_id, ...report }, { composeDir }, 'work/global/image-test.json');
   if (args.json) printJson(report);
   if (report.failed.length) {
     throw new FailedError('IMAGE_TEST_FAILED', `${report.failed.length} of ${report.checked} images failed the test phase: ${report.failed.map((f) => `${f.path}: ${f.problems.join(', ')}`).join('; ')}`);

@@ -1,5 +1,5 @@
 import type { ComposeManifest, ComposeManifestVariant } from '@compose/contracts';
-import { createComposeId, getComposeTypeSuffix, getLabelMajorVersion, type ComposeType } from '@compose/compose-info';
+import { createComposeId, getComposeFormatValues, type ComposeType } from '@compose/compose-info';
 import { getVariantValue } from '@compose/config';
 import { computeVolumeId, formatNameTemplate, type TemplateValues } from '@compose/iso';
 
@@ -7,18 +7,7 @@ const DEFAULT_IMAGE_NAME = '%(compose_id)s-%(variant)s-%(arch)s-%(disc_type)s%(d
 
 /** Pungi's get_format_substs: the keys every image name and volume ID template may use. */
 export function getFormatValues(compose: ComposeManifest, extra: TemplateValues = {}): TemplateValues {
-  return {
-    compose_id: compose.compose_id,
-    release_short: compose.release.short,
-    version: compose.release.version,
-    date: compose.date,
-    respin: compose.respin,
-    type: compose.type,
-    type_suffix: getComposeTypeSuffix(compose.type as ComposeType),
-    label: compose.label ?? '',
-    label_major_version: compose.label ? getLabelMajorVersion(compose.label) : '',
-    ...extra,
-  };
+  return getComposeFormatValues(compose, extra);
 }
 
 function majorVersion(version: string): string {

@@ -1,12 +1,14 @@
 import { InputError } from '@compose/errors';
 import { checkImages } from '@compose/image-check';
-import { readImages } from '@compose/images';
+import { listImages, readImages } from '@compose/images';
+import type { PhaseDeliverable } from '@compose/contracts';
 import type { Logger } from '@compose/log';
 
 export interface TestReport {
   checked: number;
   passed: number;
   failed: { variant: string; path: string; problems: string[] }[];
+  deliverables: PhaseDeliverable[];
 }
 
 /**
@@ -23,9 +25,14 @@ export async function runTestPhase(composeDir: string, log: Logger, signal?: Abo
       else log.error(`test: [${done}/${total}] ${check.path}: ${check.problems.join('; ')}`);
     },
   });
+  const failedPaths = new Set(report.failed.map((check) => check.path));
+  const deliverables: PhaseDeliverable[] = listImages(document).map(({ variant, arch, image }) => ({
+    kind: 'iso', variant, arch, subvariant: image.subvariant, status: failedPaths.has(image.path) ? 'failed' : 'done', failable: false, output: `compose/${image.path}`,
+  }));
   return {
     checked: report.checked,
     passed: report.passed,
     failed: report.failed.map((check) => ({ variant: check.variant, path: check.path, problems: check.problems })),
+    deliverables,
   };
 }

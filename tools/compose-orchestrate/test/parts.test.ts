@@ -207,7 +207,9 @@ describe('parts start', () => {
     // Wait until both independent parts run their compose.
     const started = async () => {
       const composes = existsSync(out) ? readdirSync(out).filter((n) => n.startsWith('multi-')) : [];
-      return composes.length > 0 && readdirSync(path.join(out, composes[0]!, 'parts')).length >= 2;
+      const parts = composes.length > 0 ? path.join(out, composes[0]!, 'parts') : '';
+      // parts/ appears a moment after the compose dir itself
+      return parts !== '' && existsSync(parts) && readdirSync(parts).length >= 2;
     };
     for (let i = 0; i < 200 && !(await started()); i++) await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGTERM');
