@@ -90,9 +90,25 @@ describe('the dummy compose, end to end', () => {
     expect(installed).toContain('dummy-bash');
   }, 180_000);
 
-  it('writes deliverables.json with every ISO required, none failed', async () => {
-    const deliverables = JSON.parse(await readFile(path.join(composeDir, 'logs/global/deliverables.json'), 'utf8')) as { required: Record<string, unknown[]>; failed: object };
-    expect(deliverables.failed).toEqual({});
-    expect(Object.keys(deliverables.required).sort()).toEqual(['extra_iso', 'iso']);
+  it("writes deliverables.json with exactly the reference's entries, none failed", async () => {
+    type Deliverables = { required: Record<string, unknown[]>; attempted: object; failed: object };
+    const ours = JSON.parse(await readFile(path.join(composeDir, 'logs/global/deliverables.json'), 'utf8')) as Deliverables;
+    const theirs = JSON.parse(await readFile(path.join(reference, 'logs-global-deliverables.json'), 'utf8')) as Deliverables;
+    const rows = (d: Deliverables) => Object.entries(d.required).flatMap(([kind, list]) => list.map((entry) => `${kind} ${JSON.stringify(entry)}`)).sort();
+    expect(rows(ours)).toEqual(rows(theirs));
+    expect(ours.failed).toEqual({});
   });
+
+  it('passes sha256sum/sha1sum/md5sum -c over every CHECKSUM file and checkisomd5 on every ISO', async () => {
+    const isoDirs = String((await execa('find', [path.join(composeDir, 'compose'), '-type', 'd', '-name', 'iso'])).stdout).split('\n').filter(Boolean);
+    expect(isoDirs.length).toBe(15); // as in the reference's tree.txt
+    for (const dir of isoDirs) {
+      for (const [tool, file] of [['sha256sum', 'SHA256SUM'], ['sha1sum', 'SHA1SUM'], ['md5sum', 'MD5SUM']]) {
+        const r = await execa(tool!, ['-c', file!], { cwd: dir, reject: false });
+        expect(r.exitCode, `${dir}/${file}: ${r.stdout}${r.stderr}`).toBe(0);
+      }
+      const isos = String((await execa('find', [dir, '-name', '*.iso'])).stdout).split('\n').filter(Boolean);
+      for (const iso of isos) expect((await execa('checkisomd5', [iso], { reject: false })).exitCode, iso).toBe(0);
+    }
+  }, 120_000);
 });
