@@ -53,3 +53,5 @@ export { VERSION_GENERATORS, generateVersion, getImageRelease, getImageVersion }
 export type { VersionSource } from './version-generator.js';
 export { getComposeFormatValues } from './format-values.js';
 export type { FormatSource } from './format-values.js';
+export { REUSABLE_COMPOSE_STATUSES, listOldComposes } from './old-composes.js';
+export type { OldCompose } from './old-composes.js';

@@ -11,6 +11,10 @@ export interface ChecksumImage {
   /** algorithm -> hex digest, the algorithms of media_checksums. */
   checksums: Record<string, string>;
   duration_ms: number;
+  /** "<dev>:<inode>:<size>:<mtime ns>" of the file hashed: a later run finding the same file (a hard link) takes the digests over. */
+  file_id?: string;
+  /** The compose whose digests of this very file were taken over instead of reading it, or null. */
+  reused_from?: string | null;
 }
 
 /** work/global/checksum.json: what the image_checksum phase computed and wrote. */
@@ -51,6 +55,8 @@ export const CHECKSUM_MANIFEST: ManifestKind = {
             size: { type: 'integer', minimum: 0 },
             checksums: { type: 'object', additionalProperties: { type: 'string', pattern: '^[0-9a-f]+$' } },
             duration_ms: { type: 'number', minimum: 0 },
+            file_id: { type: 'string', pattern: '^\\d+:\\d+:\\d+:\\d+$' },
+            reused_from: { type: ['string', 'null'] },
           },
         },
       },

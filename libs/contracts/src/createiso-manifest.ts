@@ -22,6 +22,12 @@ export interface CreateisoImage {
   /** Relative to the compose dir. */
   log: string;
   duration_ms: number;
+  /** sha256 over the image's contents and options (see compose-createiso's image-digest.ts); absent when not computed (failed before it). */
+  inputs_digest?: string;
+  /** sha256 of each part of the digest (files, metadata, options), to say what changed. */
+  inputs?: Record<string, string>;
+  /** The old compose whose image (and .manifest) was hard-linked instead of made, or null. */
+  reused_from?: string | null;
 }
 
 /** work/global/createiso.json */
@@ -64,6 +70,9 @@ export const CREATEISO_MANIFEST: ManifestKind = {
             commands: { type: 'array', items: { type: 'string' } },
             log: { type: 'string' },
             duration_ms: { type: 'number' },
+            inputs_digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            inputs: { type: 'object', additionalProperties: { type: 'string' } },
+            reused_from: { type: ['string', 'null'] },
           },
         },
       },

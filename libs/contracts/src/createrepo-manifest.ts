@@ -22,6 +22,15 @@ export interface CreaterepoTree {
   deltas: boolean;
   log: string;
   duration_ms: number;
+  /**
+   * sha256 over everything that decides the repodata (see compose-createrepo's tree-digest.ts);
+   * a later compose with --old-composes reuses this tree's repodata when its digest is equal.
+   */
+  inputs_digest?: string;
+  /** sha256 of each part of the digest (packages, comps, options, ...), to say what changed. */
+  inputs?: Record<string, string>;
+  /** The old compose directory whose repodata was hard-linked instead of running createrepo_c, or null. */
+  reused_from?: string | null;
 }
 
 /** A file put into a tree by the extra_files phase. */
@@ -72,6 +81,9 @@ export const CREATEREPO_MANIFEST: ManifestKind = {
             deltas: { type: 'boolean' },
             log: { type: 'string' },
             duration_ms: { type: 'number', minimum: 0 },
+            inputs_digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            inputs: { type: 'object', additionalProperties: { type: 'string' } },
+            reused_from: { type: ['string', 'null'] },
           },
         },
       },

@@ -16,5 +16,7 @@ export { OSTREE_MANIFEST } from './ostree-manifest.js';
 export type { OstreeManifest, OstreeCommitRecord } from './ostree-manifest.js';
 export { CHECKSUM_MANIFEST } from './checksum-manifest.js';
 export type { ChecksumManifest, ChecksumImage } from './checksum-manifest.js';
+export { REPOCLOSURE_MANIFEST } from './repoclosure-manifest.js';
+export type { RepoclosureManifest, RepoclosureCheckRecord } from './repoclosure-manifest.js';
 export { IMAGE_TEST_MANIFEST } from './image-test-manifest.js';
 export type { ImageTestManifest } from './image-test-manifest.js';

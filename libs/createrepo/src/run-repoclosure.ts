@@ -18,6 +18,8 @@ export interface RepoclosureResult {
   argv: string[];
   /** dnf's whole output, for the phase log. */
   log: string;
+  /** How long the check took, when known per check. */
+  durationMs?: number;
 }
 
 /**
@@ -54,14 +56,19 @@ export async function runRepoclosure(options: RepoclosureOptions & { signal?: Ab
   const argv = buildRepoclosureArgv({ ...closure, installroot: closure.installroot ?? root });
   try {
     const result = await runTool(argv, { signal, okExitCodes: [0, 1], cwd: root ?? closure.installroot });
-    const problems = parseRepoclosureOutput(result.stdout);
-    if (result.exitCode === 1 && !problems.length) {
-      throw new FailedError('REPOCLOSURE_FAILED', `dnf repoclosure failed for ${describeRepos(options)}:\n${(result.stderr || result.stdout).trim()}`);
-    }
-    return { ok: problems.length === 0, problems, argv, log: `${result.stdout}${result.stderr}` };
+    return { ...interpretRepoclosure(options, argv, result), durationMs: result.durationMs };
   } finally {
     if (root) await rm(root, { recursive: true, force: true });
   }
+}
+
+/** A finished `dnf repoclosure`: exit 1 with a report is a finding, exit 1 without one a failure. */
+export function interpretRepoclosure(options: RepoclosureOptions, argv: string[], result: { exitCode: number; stdout: string; stderr: string }): RepoclosureResult {
+  const problems = parseRepoclosureOutput(result.stdout);
+  if (result.exitCode !== 0 && !problems.length) {
+    throw new FailedError('REPOCLOSURE_FAILED', `dnf repoclosure failed for ${describeRepos(options)}:\n${(result.stderr || result.stdout).trim()}`);
+  }
+  return { ok: problems.length === 0, problems, argv, log: `${result.stdout}${result.stderr}` };
 }
 
 function describeRepos(options: RepoclosureOptions): string {

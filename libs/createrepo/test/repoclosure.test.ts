@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailedError } from '@compose/errors';
-import { buildRepoclosureArgv, parseRepoclosureOutput, runCreaterepo, runRepoclosure } from '../src/index.js';
+import { buildRepoclosureArgv, findDnfPython, parseRepoclosureOutput, runCreaterepo, runRepoclosure, runRepoclosureBatch } from '../src/index.js';
 import { copyRpms } from './helpers.js';
 
 describe('buildRepoclosureArgv', () => {
@@ -105,4 +105,46 @@ describe('runRepoclosure', () => {
     expect((error as Error).message).toMatch(/nothing \(.*missing\)/);
     expect((error as Error).message).toMatch(/Failed to download metadata/);
   });
+});
+
+describe('runRepoclosureBatch', () => {
+  let main: string;
+  let lookaside: string;
+  beforeAll(async () => {
+    main = await copyRpms(['dummy-glusterfs-resource-agents-3.9.5-8.x86_64.rpm']);
+    lookaside = await copyRpms(['dummy-resource-agents-3.9.5-8.x86_64.rpm']);
+    await runCreaterepo(main, { database: false });
+    await runCreaterepo(lookaside, { database: false });
+  });
+  afterAll(async () => {
+    await rm(main, { recursive: true, force: true });
+    await rm(lookaside, { recursive: true, force: true });
+  });
+
+  // A failing check between passing ones: nothing of one run (repos, findings, log lines) may leak into the next.
+  const checks = () => [
+    { repos: [{ id: 'gluster', path: main }], lookaside: [{ id: 'server', path: lookaside }], arches: ['x86_64', 'noarch'], forcearch: 'x86_64' },
+    { repos: [{ id: 'gluster', path: main }], arches: ['x86_64', 'noarch'], forcearch: 'x86_64' },
+    { repos: [{ id: 'server', path: lookaside }], arches: ['x86_64', 'noarch'], forcearch: 'x86_64' },
+    { repos: [{ id: 'gluster', path: main }], arches: ['i686', 'noarch'], forcearch: 'i686' },
+  ];
+  const withoutNoise = (log: string) => log.replace(/[\d.]+ [kM]?B\/s/g, 'SPEED');
+
+  it('gives each check exactly what its own dnf process gives, in order, from one dnf start-up', async () => {
+    expect(await findDnfPython()).toMatch(/python/);
+    const batch = await runRepoclosureBatch(checks());
+    const separate = [];
+    for (const check of checks()) separate.push(await runRepoclosure(check));
+    expect(batch.map((r) => [r.ok, r.problems])).toEqual(separate.map((r) => [r.ok, r.problems]));
+    expect(batch.map((r) => r.ok)).toEqual([true, false, true, true]);
+    expect(batch.map((r) => withoutNoise(r.log))).toEqual(separate.map((r) => withoutNoise(r.log)));
+    expect(batch[2]!.log).not.toContain('gluster');
+    for (const result of batch) expect(result.argv.find((arg) => arg.startsWith('--installroot='))).toBeDefined();
+  }, 60_000);
+
+  it('fails clearly when one repo of a check cannot be read', async () => {
+    const error = await runRepoclosureBatch([checks()[0]!, { repos: [{ id: 'nothing', path: path.join(main, 'missing') }] }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FailedError);
+    expect((error as Error).message).toMatch(/nothing \(.*missing\)[^]*Failed to download metadata/);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 // Reads filelists.xml into a RepoIndexBuilder after primary.xml: only paths some package
 // requires are kept (looked up in the string table, never interned), matched to packages by pkgid.
 import { FLAG_AMP, type DocumentGrammar, type XmlScanner } from '@compose/repodata';
-import type { RepoIndexBuilder } from './index-builder.js';
+import { MAX_FILTERED_LENGTH, type RepoIndexBuilder, type WantedFiles } from './index-builder.js';
 import { A, AMP, attributes, E, elements, LT, SLASH, type ReadState } from './metadata-names.js';
 import { isRuntimeFile } from './multilib.js';
 import { HAS_RUNTIME_FILES } from './repo-index.js';
@@ -17,14 +17,14 @@ function mayBeRuntime(buf: Uint8Array, start: number): boolean {
  * One filelists `<file>`: kept only when `wanted` marks it (so only looked up, never interned),
  * while every path still counts for the multilib runtime flag.
  */
-function readFile(b: RepoIndexBuilder, sc: XmlScanner, owner: number, wanted: Uint8Array): void {
+function readFile(b: RepoIndexBuilder, sc: XmlScanner, owner: number, wanted: WantedFiles): void {
   const buf = sc.buf;
   const start = sc.pos;
   const end = sc.selfClosing ? -1 : buf.indexOf(LT, start);
   let id: number;
   let runtime: boolean;
   if (end >= 0 && end < sc.limit && buf[end + 1] === SLASH && !hasAmp(buf, start, end)) {
-    id = b.strings.findBytes(buf, start, end);
+    id = wanted.lengths[Math.min(end - start, MAX_FILTERED_LENGTH)] ? b.strings.findBytes(buf, start, end) : -1;
     runtime = mayBeRuntime(buf, start) && isRuntimeFile(buf.toString('utf8', start, end));
     sc.pos = end;
     sc.nextTag();
@@ -33,7 +33,7 @@ function readFile(b: RepoIndexBuilder, sc: XmlScanner, owner: number, wanted: Ui
     id = b.strings.find(text);
     runtime = isRuntimeFile(text);
   }
-  if (id >= 0 && id < wanted.length && wanted[id] === 1) b.addFile(owner, id);
+  if (id >= 0 && id < wanted.ids.length && wanted.ids[id] === 1) b.addFile(owner, id);
   if (runtime) b.markFlag(owner, HAS_RUNTIME_FILES);
 }
 

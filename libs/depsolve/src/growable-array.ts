@@ -13,6 +13,15 @@ const RESIZABLE = typeof (ArrayBuffer.prototype as Partial<ResizableBuffer>).res
 /** Address space reserved per array (not memory): far above any repo's needs. */
 const MAX_BYTES = 1 << 30;
 
+/** A resizable buffer, or undefined where the address space cannot be reserved (plain arrays then). */
+function resizableBuffer(byteLength: number): ResizableBuffer | undefined {
+  try {
+    return new (ArrayBuffer as unknown as ResizableConstructor)(byteLength, { maxByteLength: MAX_BYTES });
+  } catch {
+    return undefined;
+  }
+}
+
 export class GrowableArray<T extends TypedArray> {
   /** Elements in use; `data` may be longer. */
   length = 0;
@@ -26,13 +35,9 @@ export class GrowableArray<T extends TypedArray> {
     initial: number,
   ) {
     this.bytesPer = kind.BYTES_PER_ELEMENT;
-    if (RESIZABLE) {
-      this.buffer = new (ArrayBuffer as unknown as ResizableConstructor)(initial * this.bytesPer, { maxByteLength: MAX_BYTES });
-      // A length-tracking view: it follows every resize.
-      this.data = new kind(this.buffer);
-    } else {
-      this.data = new kind(initial);
-    }
+    this.buffer = RESIZABLE ? resizableBuffer(initial * this.bytesPer) : undefined;
+    // A length-tracking view on a resizable buffer follows every resize.
+    this.data = this.buffer ? new kind(this.buffer) : new kind(initial);
   }
 
   push(value: number): void {

@@ -11,6 +11,18 @@ import { StringTableBuilder } from './string-table.js';
 const int32 = (): GrowableArray<Int32Array> => new GrowableArray(Int32Array, 1 << 12);
 const uint8 = (): GrowableArray<Uint8Array> => new GrowableArray(Uint8Array, 1 << 12);
 
+/** Paths longer than this share the last slot of WantedFiles.lengths. */
+export const MAX_FILTERED_LENGTH = 1023;
+
+/**
+ * The file paths kept from filelists.xml: by string id, plus which byte lengths occur, so the
+ * ~300k paths of a distribution are mostly turned down by length before any hash lookup.
+ */
+export interface WantedFiles {
+  ids: Uint8Array;
+  lengths: Uint8Array;
+}
+
 /** The fields of the package being read; string fields are string ids. */
 export interface PackageFields {
   name: number;
@@ -119,14 +131,17 @@ export class RepoIndexBuilder {
    * Marks the file paths filelists.xml entries are kept for: those this repo's requirements
    * name (read so far, so call it after primary.xml) plus `extra` (other repos' requirements).
    */
-  wantedFiles(extra: readonly string[]): Uint8Array {
+  wantedFiles(extra: readonly string[]): WantedFiles {
     const strings = this.strings;
     const deps = { count: this.count, strings: strings.size, depStart: this.depStart.data, provFrom: this.provFrom.data, depName: this.depName.data };
     const paths = collectRequiredPaths(deps, (id) => strings.firstByte(id), (id) => strings.text(id));
-    const ids = [...paths, ...extra].map((path) => strings.intern(path));
+    const all = [...paths, ...extra];
+    const ids = all.map((path) => strings.intern(path));
     const wanted = new Uint8Array(strings.size);
     for (const id of ids) wanted[id] = 1;
-    return wanted;
+    const lengths = new Uint8Array(MAX_FILTERED_LENGTH + 1);
+    for (const path of all) lengths[Math.min(Buffer.byteLength(path), MAX_FILTERED_LENGTH)] = 1;
+    return { ids: wanted, lengths };
   }
 
   internEvr(dep: Dep): number {

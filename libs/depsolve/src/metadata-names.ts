@@ -1,7 +1,7 @@
 // The element and attribute names primary.xml and filelists.xml readers match by id,
 // and the state both readers share while filling one RepoIndexBuilder.
 import { NameTable } from '@compose/repodata';
-import type { RepoIndexBuilder } from './index-builder.js';
+import type { RepoIndexBuilder, WantedFiles } from './index-builder.js';
 import type { PkgidKeys } from './pkgid-keys.js';
 
 export const ELEMENTS = [
@@ -21,6 +21,6 @@ export interface ReadState {
   builder: RepoIndexBuilder;
   /** pkgid keys per package id, kept only while filelists.xml still has to be matched. */
   pkgids?: PkgidKeys;
-  /** Per string id, whether filelists.xml entries for it are kept (see wantedFiles). */
-  wantedFiles?: Uint8Array;
+  /** Which filelists.xml entries are kept (see RepoIndexBuilder.wantedFiles). */
+  wantedFiles?: WantedFiles;
 }

@@ -3,6 +3,7 @@
 // tags the solver reads. Text and attribute values cannot hold a raw '<' in XML, so skipping
 // a tag or a text is finding the next '<'; comments, CDATA and PIs are skipped whole.
 import { decodeText, FLAG_AMP, FLAG_HIGH, type XmlScanner } from '@compose/repodata';
+import { PrimaryTokenizer } from './primary-tokens.js';
 import { REL_EQ, REL_GT, REL_LT } from './dep-match.js';
 import type { RepoIndexBuilder } from './index-builder.js';
 import { isRuntimeFile } from './multilib.js';
@@ -10,24 +11,17 @@ import type { PkgidKeys } from './pkgid-keys.js';
 import { HAS_RUNTIME_FILES, NOSRC_LOCATION } from './repo-index.js';
 
 const LT = 0x3c;
-const GT = 0x3e;
 const SLASH = 0x2f;
-const COLON = 0x3a;
 const AMP = 0x26;
-const EQUALS = 0x3d;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
 const BANG = 0x21;
 const QUESTION = 0x3f;
-const HYPHEN = 0x2d;
-const LBRACKET = 0x5b;
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 const N = {
   package: bytes('package'), entry: bytes('entry'), name: bytes('name'), arch: bytes('arch'), file: bytes('file'),
   version: bytes('version'), checksum: bytes('checksum'), location: bytes('location'), provides: bytes('provides'),
   requires: bytes('requires'), sourcerpm: bytes('sourcerpm'), epoch: bytes('epoch'), ver: bytes('ver'), rel: bytes('rel'),
-  flags: bytes('flags'), href: bytes('href'), base: bytes('xml:base'), pkgid: bytes('pkgid'),
+  flags: bytes('flags'), href: bytes('href'), base: bytes('xml:base'),
 };
 /** Dependency lists the solver never reads, jumped over to their `rpm:`-prefixed end tag. */
 const SKIPPED = ['conflicts', 'obsoletes', 'recommends', 'suggests', 'supplements', 'enhances'].map((name) => ({
@@ -43,17 +37,8 @@ function isAt(buf: Uint8Array, at: number, end: number, word: Uint8Array): boole
   return true;
 }
 
-export class PrimaryScanner {
-  private buf: Buffer = Buffer.alloc(0);
-  private limit = 0;
-  // The attribute just read by nextAttr, and where the tag ended.
-  private nameStart = 0;
-  private nameEnd = 0;
-  private valueStart = 0;
-  private valueEnd = 0;
-  private valueFlags = 0;
-  private tagEnd = 0;
-  private selfClosing = false;
+/** Reads the fields the solver uses into a RepoIndexBuilder. */
+export class PrimaryScanner extends PrimaryTokenizer {
   private readonly evr = Buffer.alloc(1 << 16);
   private readonly files: number[] = [];
   private pkgidSeen = false;
@@ -63,7 +48,9 @@ export class PrimaryScanner {
   constructor(
     private readonly b: RepoIndexBuilder,
     private readonly pkgids: PkgidKeys | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Reads one package; `sc` is just after its start tag and is left on its end tag. Returns its id. */
   readPackage(sc: XmlScanner): number {
@@ -146,74 +133,10 @@ export class PrimaryScanner {
     }
   }
 
-  /** Reads a tag name from `at`; sets nameEnd and returns where the local part starts. */
-  private localName(at: number): number {
-    const buf = this.buf;
-    const limit = this.limit;
-    let local = at;
-    let i = at;
-    for (; i < limit; i++) {
-      const c = buf[i]!;
-      if (c === COLON) local = i + 1;
-      else if (c <= 0x20 || c === GT || c === SLASH) break;
-    }
-    this.nameEnd = i;
-    return local;
-  }
-
-  /** Parses the next attribute from `at` into name/value fields; false at the tag's end (tagEnd, selfClosing set). */
-  private nextAttr(at: number): boolean {
-    const buf = this.buf;
-    const limit = this.limit;
-    let i = at;
-    for (;;) {
-      if (i >= limit) {
-        this.tagEnd = -1;
-        return false;
-      }
-      const c = buf[i]!;
-      if (c === GT) {
-        this.tagEnd = i + 1;
-        this.selfClosing = buf[i - 1] === SLASH;
-        return false;
-      }
-      if (c > 0x20 && c !== SLASH) break;
-      i++;
-    }
-    this.nameStart = i;
-    while (i < limit && buf[i] !== EQUALS && buf[i]! > 0x20) i++;
-    this.nameEnd = i;
-    while (i < limit && buf[i] !== DQUOTE && buf[i] !== SQUOTE) i++;
-    const quote = buf[i];
-    const start = ++i;
-    let flags = 0;
-    for (; i < limit; i++) {
-      const v = buf[i]!;
-      if (v === quote) break;
-      if (v === AMP) flags |= FLAG_AMP;
-      else if (v > 0x7f) flags |= FLAG_HIGH;
-    }
-    this.valueStart = start;
-    this.valueEnd = i;
-    this.valueFlags = flags;
-    this.tagEnd = i + 1;
-    return true;
-  }
-
-  private attrIs(word: Uint8Array): boolean {
-    return isAt(this.buf, this.nameStart, this.nameEnd, word);
-  }
-
   private internValue(): number {
     const strings = this.b.strings;
     if (this.valueFlags & FLAG_AMP) return strings.intern(decodeText(this.buf, this.valueStart, this.valueEnd, this.valueFlags));
     return strings.internBytes(this.buf, this.valueStart, this.valueEnd);
-  }
-
-  private skipAttributes(at: number): number {
-    let i = at;
-    while (this.nextAttr(i)) i = this.tagEnd;
-    return this.tagEnd;
   }
 
   /** `<rpm:entry name= flags= epoch= ver= rel=/>`: the EVR is interned as "epoch\nversion\nrelease". */
@@ -391,14 +314,4 @@ export class PrimaryScanner {
     return end;
   }
 
-  /** Skips `<!-- -->`, `<![CDATA[ ]]>`, `<!DOCTYPE >` or `<? ?>` at `lt`; the offset after it, -1 past the buffer. */
-  private skipMarkup(lt: number): number {
-    const buf = this.buf;
-    let close = '>';
-    if (buf[lt + 1] === QUESTION) close = '?>';
-    else if (buf[lt + 2] === HYPHEN) close = '-->';
-    else if (buf[lt + 2] === LBRACKET) close = ']]>';
-    const at = buf.indexOf(close, lt + 2, 'latin1');
-    return at < 0 || at + close.length > this.limit ? -1 : at + close.length;
-  }
 }

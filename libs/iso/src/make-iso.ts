@@ -15,6 +15,8 @@ export interface MakeIsoOptions extends Omit<MkisofsOptions, 'output'> {
   isohybrid?: 'bios' | 'uefi';
   /** Write `<output>.manifest` listing the image. */
   manifest?: boolean;
+  /** Read the volume ID back from the image (default true); off saves an xorriso run per image when the caller knows it. */
+  readVolumeId?: boolean;
   /** Pad small images (hidden) to at least this many content bytes so checkisomd5 can verify them; needs graftPoints. */
   minimumContentBytes?: number;
   signal?: AbortSignal;
@@ -54,7 +56,7 @@ export async function makeIsoImage(options: MakeIsoOptions): Promise<MadeIso> {
       await run(buildImplantArgv(partial, options.supported));
       implantMd5 = parseImplantedMd5((await run(buildImplantedMd5Argv(partial))).stdout);
     }
-    const volumeId = parseVolumeId((await run(buildVolumeIdArgv(partial))).stdout) ?? null;
+    const volumeId = options.readVolumeId === false ? null : (parseVolumeId((await run(buildVolumeIdArgv(partial))).stdout) ?? null);
     let manifest: string | null = null;
     if (options.manifest !== false) {
       const listing = parseIsoListing((await run(buildIsoListingArgv(partial))).stdout);

@@ -9,11 +9,16 @@ export interface SchemaProblem {
 export type SchemaResult<T> = { ok: true; value: T } | { ok: false; problems: SchemaProblem[] };
 
 const cache = new WeakMap<object, ValidateFunction>();
+let ajv: Ajv | undefined;
 
 function compile(schema: object): ValidateFunction {
   const cached = cache.get(schema);
   if (cached) return cached;
-  const validate = new Ajv({ allErrors: true, strict: false, useDefaults: true }).compile(schema);
+  // Every tool start compiles the schemas of the manifests it reads, which was a good part of a
+  // small phase's CPU: one Ajv for all of them compiles the JSON Schema meta-schema once, and
+  // optimize: false compiles in about half the time, accepting exactly the same data.
+  ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: true, code: { optimize: false } });
+  const validate = ajv.compile(schema);
   cache.set(schema, validate);
   return validate;
 }

@@ -33,3 +33,18 @@ export async function prepareDummyCompose(tools: readonly string[], overrides = 
   for (const tool of tools) await runTool(['node', toolBin(tool), '--compose-dir', composeDir, '--quiet']);
   return { composeDir, configDir };
 }
+
+/**
+ * Another compose in the target dir of a `prepareDummyCompose` config dir (respin + 1), each tool
+ * of `tools` run with `extraArgs` too (e.g. ['--old-composes', `${configDir}/composes`]).
+ * `beforeEach(tool)` runs before each tool, to change something between phases.
+ */
+export async function prepareNextDummyCompose(configDir: string, tools: readonly string[], extraArgs: readonly string[] = [], beforeEach?: (tool: string, composeDir: string) => Promise<void>): Promise<DummyCompose> {
+  const init = await runTool(['node', toolBin('compose-orchestrate'), 'init', '--config', path.join(configDir, 'test.conf'), '--target-dir', path.join(configDir, 'composes'), '--compose-type', 'test']);
+  const composeDir = init.stdout.trim().split('\n').at(-1) ?? '';
+  for (const tool of tools) {
+    await beforeEach?.(tool, composeDir);
+    await runTool(['node', toolBin(tool), '--compose-dir', composeDir, '--quiet', ...extraArgs]);
+  }
+  return { composeDir, configDir };
+}

@@ -9,5 +9,5 @@ export type { FakeKojiHub, Interception, RecordedCall } from './koji/fake-koji-h
 export { makeFakeKoji, PRIMARY_KEY, SECONDARY_KEY } from './koji/fake-koji-data.js';
 export type { FakeKoji, FakeBuild, FakeRpm, FakeTag, FakeListing } from './koji/fake-koji-data.js';
 export { dumpPythonFault } from './koji/python-marshal.js';
-export { prepareDummyCompose, toolBin, REPO_ROOT, DUMMY_FIXTURES, DUMMY_REFERENCE } from './dummy-compose.js';
+export { prepareDummyCompose, prepareNextDummyCompose, toolBin, REPO_ROOT, DUMMY_FIXTURES, DUMMY_REFERENCE } from './dummy-compose.js';
 export type { DummyCompose } from './dummy-compose.js';

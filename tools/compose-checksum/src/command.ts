@@ -25,8 +25,10 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
     .option('output', { type: 'string', describe: 'also write the updated images.json here ("-" = stdout)' })
     .option('json', { type: 'boolean', describe: 'print a JSON summary on stdout' })
     .option('quiet', { type: 'boolean', describe: 'only warnings and errors on stderr' })
+    .option('old-composes', { type: 'string', array: true, default: [], describe: 'target dirs of earlier composes: an image that is the same file (hard link, same inode/size/mtime) as one they hashed takes over those digests' })
     .example('$0 --compose-dir /composes/DP-1.0-20261122.t.0', 'checksum every image of a compose')
     .example('$0 --compose-dir D --input images.json --output -', 'read images.json from a file, print the updated one')
+    .example('$0 --compose-dir D --old-composes /composes', 'reuse digests of images linked from an earlier compose')
     .parseAsync();
   if (args.json && args.output === '-') throw new InputError('USAGE', '--json and --output - both want stdout', { hint: 'use one of them' });
   const composeDir = requireComposeDir({ composeDir: args['compose-dir'] }, PROGRAM);
@@ -36,7 +38,8 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
   const manifestFile = path.join(composeDir, MANIFEST_PATH);
   const previous = await readPreviousManifest(manifestFile, log);
 
-  const result = await runChecksumPhase(compose, document, { composeDir, log, signal, previous });
+  const oldComposes = (args['old-composes'] as string[]).map((dir) => path.resolve(dir));
+  const result = await runChecksumPhase(compose, document, { composeDir, log, signal, previous, oldComposes });
   await writeManifest(manifestFile, CHECKSUM_MANIFEST, result.manifest);
   const output = await writeImagesOutput(result.document, args.output);
   const { manifest } = result;

@@ -6,11 +6,14 @@ import type { ImagePlacement } from '@compose/images';
 import type { Logger } from '@compose/log';
 import { runPool } from '@compose/pool';
 import type { HashedImage } from './plan-files.js';
+import { identifyFile, type KnownDigests } from './digest-reuse.js';
 
 export interface HashImagesOptions {
   /** The compose/ directory image paths are relative to. */
   topDir: string;
   algorithms: readonly ChecksumAlgorithm[];
+  /** Digests of files hashed before, by identifyFile(). */
+  known?: ReadonlyMap<string, KnownDigests>;
   log: Logger;
   signal?: AbortSignal;
 }
@@ -39,9 +42,18 @@ export async function hashImages(placements: readonly ImagePlacement[], options:
   const hashOne = async (image: ImageFile): Promise<void> => {
     if (options.signal?.aborted) throw new InterruptedError('abort');
     const started = performance.now();
+    const fileId = await identifyFile(image.file);
+    const known = options.known?.get(fileId);
+    if (known && options.algorithms.every((algorithm) => known.checksums[algorithm])) {
+      const digests = Object.fromEntries(options.algorithms.map((algorithm) => [algorithm, known.checksums[algorithm]!]));
+      hashed.set(image.path, { path: image.path, size: image.size, digests, durationMs: Math.round(performance.now() - started), fileId, reusedFrom: known.composeDir });
+      done++;
+      options.log.debug(`[${done}/${files.length}] ${image.path}: digests of the same file taken from ${known.composeDir}`);
+      return;
+    }
     const result = await computeDigests(image.file, options.algorithms);
     const durationMs = Math.round(performance.now() - started);
-    hashed.set(image.path, { path: image.path, size: result.size, digests: result.digests, durationMs });
+    hashed.set(image.path, { path: image.path, size: result.size, digests: result.digests, durationMs, fileId });
     done++;
     options.log.info(`[${done}/${files.length}] ${image.path}: ${formatBytes(result.size)} in ${(durationMs / 1000).toFixed(2)} s (${options.algorithms.join(', ')})`);
   };

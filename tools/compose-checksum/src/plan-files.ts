@@ -10,6 +10,10 @@ export interface HashedImage {
   size: number;
   digests: Partial<Record<ChecksumAlgorithm, string>>;
   durationMs: number;
+  /** identifyFile() of the file when it was hashed. */
+  fileId?: string;
+  /** Compose whose digests of this same file were taken over. */
+  reusedFrom?: string;
 }
 
 /** One checksum file to write: its path relative to compose/ and its full text. */

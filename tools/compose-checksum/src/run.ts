@@ -9,13 +9,16 @@ import { writeFileAtomic } from '@compose/manifest';
 import { formatBaseFilename, readChecksumSettings } from './checksum-config.js';
 import { hashImages, listPlacementKeys } from './hash-images.js';
 import { planChecksumFiles } from './plan-files.js';
+import { readKnownDigests } from './digest-reuse.js';
 
 export interface ChecksumRunOptions {
   composeDir: string;
   log: Logger;
   signal?: AbortSignal;
-  /** The manifest of an earlier run: its checksum files that this run does not write are removed. */
+  /** The manifest of an earlier run: its checksum files that this run does not write are removed, its digests of unchanged files reused. */
   previous?: ChecksumManifest;
+  /** Target dirs of earlier composes: digests of the same image files (hard links) are taken over. */
+  oldComposes?: readonly string[];
 }
 
 export interface ChecksumRunResult {
@@ -42,7 +45,10 @@ export async function runChecksumPhase(compose: ComposeManifest, document: Image
   // Expand the templates before the long hashing, so a typo fails in a second, not after an hour.
   for (const { variant, arch, image } of placements) baseFilenameOf(variant, arch, settings.oneFile ? path.posix.basename(path.posix.dirname(image.path)) : undefined);
 
-  const hashed = await hashImages(placements, { topDir, algorithms: settings.algorithms, log: options.log, signal: options.signal });
+  const known = await readKnownDigests(options.oldComposes ?? [], compose, options.composeDir, options.previous, options.log);
+  const hashed = await hashImages(placements, { topDir, algorithms: settings.algorithms, known, log: options.log, signal: options.signal });
+  const reused = [...hashed.values()].filter((image) => image.reusedFrom);
+  if (reused.length) options.log.info(`checksum: digests of ${reused.length} of ${hashed.size} images taken over from ${[...new Set(reused.map((image) => image.reusedFrom))].join(', ')} (same files)`);
   const hashedAt = performance.now();
   const planned = planChecksumFiles(placements, hashed, settings, baseFilenameOf);
   for (const { image } of placements) {
@@ -69,6 +75,8 @@ export async function runChecksumPhase(compose: ComposeManifest, document: Image
       size: image.size,
       checksums: Object.fromEntries(settings.algorithms.map((algorithm) => [algorithm, image.digests[algorithm]!])),
       duration_ms: image.durationMs,
+      ...(image.fileId ? { file_id: image.fileId } : {}),
+      reused_from: image.reusedFrom ?? null,
     })),
     files: [...written].sort(),
     removed_files: removed,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { CREATEISO_MANIFEST, IMAGE_TEST_MANIFEST } from '@compose/contracts';
 import { EXIT_OK, FailedError, InputError, type ExitCode } from '@compose/errors';
 import { printJson } from '@compose/log';
@@ -17,10 +18,12 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
     .option('output', { type: 'string', describe: 'also write the createiso manifest here ("-" = stdout)' })
     .option('phase', { type: 'string', array: true, choices: PHASES as string[], describe: 'run only these phases (default: both)' })
     .option('boot-tree', { type: 'string', array: true, default: [], describe: 'VARIANT.ARCH=DIR or ARCH=DIR: boot files (isolinux/, images/, EFI/ as lorax makes them) that make that media bootable' })
-    .option('workers', { type: 'number', describe: 'images made at once (default: the core count)' })
+    .option('workers', { type: 'number', describe: 'images made at once (default: eight per core when every image is small (they mostly wait), else one per core)' })
+    .option('old-composes', { type: 'string', array: true, default: [], describe: 'target dirs of earlier composes: an image with unchanged contents, options and tools is hard-linked from there (createiso_allow_reuse, extraiso_allow_reuse)' })
     .option('notification-script', { type: 'string', describe: 'called with createiso-targets/-imagedone/-imagefail (default: $COMPOSE_NOTIFICATION_SCRIPT)' })
     .example('$0 --compose-dir /composes/DP-1.0-20261122.t.0', 'every ISO and extra ISO of a compose')
     .example('$0 --compose-dir D --phase extra_isos', 'remake only the extra ISOs')
+    .example('$0 --compose-dir D --old-composes /composes', 'link the images that did not change since an earlier compose')
     .example('$0 --compose-dir D --boot-tree Server.x86_64=/composes/old/compose/Server/x86_64/os', 'bootable Server media from an older compose\'s boot files')
     .example('$0 test --compose-dir D', 'check every image listed in images.json')
     .parseAsync();
@@ -31,7 +34,7 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
   const phases = new Set<CreateisoPhase>((args.phase as CreateisoPhase[] | undefined) ?? PHASES);
   const started = performance.now();
   const { manifest, fatal } = await runCreateisoPhase(compose, {
-    composeDir, phases, bootTrees: await parseBootTrees(args['boot-tree']), workers: args.workers, log, notifier, signal,
+    composeDir, phases, bootTrees: await parseBootTrees(args['boot-tree']), oldComposes: args['old-composes'].map((dir) => path.resolve(dir)), workers: args.workers, log, notifier, signal,
   });
   manifest.timings_ms['total'] = Math.round(performance.now() - started);
   const written = await writePhaseOutput(CREATEISO_MANIFEST, manifest, { ...io, output: args.output }, 'work/global/createiso.json');

@@ -10,6 +10,7 @@ import { prepareExtraIso } from './extra-iso-contents.js';
 import type { IsoJob } from './plan-isos.js';
 import { getBootLayout } from './boot-tree.js';
 import { breakHardlinks } from './break-hardlinks.js';
+import { reuseImage, type ImageReuseContext } from './image-reuse.js';
 
 // Below about 700 KB checkisomd5 cannot verify an image (see addHiddenPadding); 1 MiB leaves margin.
 const MIN_VERIFIABLE_BYTES = 1024 * 1024;
@@ -19,6 +20,8 @@ export interface MakeContext {
   composeDir: string;
   isoTool: IsoTool;
   sourceDateEpoch: number;
+  /** Digests every image and links unchanged ones from old composes. */
+  reuse?: ImageReuseContext;
   signal?: AbortSignal;
 }
 
@@ -65,18 +68,38 @@ export async function makeImage(job: IsoJob, context: MakeContext): Promise<JobR
           createrepo: { checksum: compose.config['createrepo_checksum'] as never, groupfile: findGroupFile(compose, composeDir, job), signal: context.signal },
           onCommand,
         });
+    const layout = job.bootTree ? await getBootLayout(job.bootTree, job.arch, context.isoTool) : undefined;
+    const isohybrid = context.isoTool === 'genisoimage' ? layout?.isohybrid : undefined;
+    const isoLevel = getIsoLevel(compose, job);
+    const supported = compose.config['supported'] === true;
+    if (context.reuse) {
+      const outcome = await reuseImage(context.reuse, job, graftPoints, {
+        volid: job.volid, isoLevel, bootArgs: layout?.args, isohybrid, supported, implantMd5: true,
+        minimumContentBytes: MIN_VERIFIABLE_BYTES, exclude: ['./lost+found'], fileDatesFromDisk: context.isoTool !== 'xorrisofs',
+      });
+      image.inputs_digest = outcome.digest.digest;
+      image.inputs = outcome.digest.parts;
+      image.reused_from = outcome.reused?.composeDir ?? null;
+      if (outcome.reused) {
+        const { composeDir: from, image: old, size, mtime } = outcome.reused;
+        checkMaxSize(job, size);
+        Object.assign(image, { status: 'done', size, implant_md5: old.implant_md5 ?? null });
+        await appendFile(log, `# reused ${path.join(from, 'compose', old.path)} (inputs digest ${outcome.digest.digest}): same files, options and tools; its log: ${path.join(from, old.log)}\n# done: ${size} bytes, implanted MD5 ${old.implant_md5}\n`);
+        return { job, image: finish(image, started), mtime, started: startedAt, finished: new Date().toISOString() };
+      }
+    }
     if (compose.config['createiso_break_hardlinks'] === true) {
       copies = path.join(getWorkDir(composeDir, job.arch), 'iso-staging', job.variant.uid, job.filename);
       graftPoints = await breakHardlinks(graftPoints, copies);
     }
     await mkdir(path.dirname(job.path), { recursive: true });
     await unlink(job.path).catch(() => undefined);
-    const layout = job.bootTree ? await getBootLayout(job.bootTree, job.arch, context.isoTool) : undefined;
     const made = await makeIsoImage({
       tool: context.isoTool, output: job.path, volid: job.volid, graftPoints, exclude: ['./lost+found'],
-      isoLevel: getIsoLevel(compose, job), bootArgs: layout?.args, isohybrid: context.isoTool === 'genisoimage' ? layout?.isohybrid : undefined,
-      sourceDateEpoch: context.sourceDateEpoch, implantMd5: true, supported: compose.config['supported'] === true,
-      manifest: true, minimumContentBytes: MIN_VERIFIABLE_BYTES, signal: context.signal, onCommand,
+      isoLevel, bootArgs: layout?.args, isohybrid,
+      sourceDateEpoch: context.sourceDateEpoch, implantMd5: true, supported,
+      // the volume ID is the job's (the test phase reads it back from every image)
+      manifest: true, readVolumeId: false, minimumContentBytes: MIN_VERIFIABLE_BYTES, signal: context.signal, onCommand,
     });
     checkMaxSize(job, made.size);
     image.status = 'done';

@@ -23,6 +23,8 @@ export interface IsoJob {
   discCount: number;
   /** Files of this disc when split. */
   files?: string[];
+  /** Bytes of the files on the disc, when known at planning (not for extra ISOs). */
+  contentBytes?: number;
   failable: boolean;
   maxSize?: number;
   maxSizeStrict: boolean;
@@ -87,11 +89,11 @@ export async function planIsos(context: PlanContext): Promise<IsoJob[]> {
       const volid = getVolumeId(compose, variant, arch);
       const isoDir = getIsoDir(composeDir, ref, arch, { createOptionalIsos: optional })!;
       const maxSize = getVariantArchValue(compose.config as never, 'createiso_max_size', variant.uid, arch).at(-1) as number | undefined;
-      discs.forEach((files, index) => {
+      discs.forEach(({ files, bytes }, index) => {
         const filename = getImageName(compose, variant, arch, index + 1, { discType: getDiscType(compose) });
         jobs.push({
           kind: 'iso', variant, arch, filename, path: path.join(isoDir, filename), volid, bootable, bootTree, treeDir,
-          discNumber: index + 1, discCount: discs.length, files: discs.length > 1 ? files : undefined,
+          discNumber: index + 1, discCount: discs.length, files: discs.length > 1 ? files : undefined, contentBytes: bytes,
           failable: canFail(compose, variant.uid, arch, 'iso'),
           maxSize,
           maxSizeStrict: getVariantArchValue(compose.config as never, 'createiso_max_size_is_strict', variant.uid, arch).includes(true),
@@ -116,7 +118,7 @@ async function containsRpms(dir: string): Promise<boolean> {
  * Pungi's split_iso: every file of the tree but its repodata, packages last; media.repo, the
  * tree metadata and extra files are sticky (on every disc). Bootable media are never split.
  */
-async function splitTree(context: PlanContext, variant: ComposeManifestVariant, arch: string, treeDir: string, packagesDir: string, bootable: boolean): Promise<string[][]> {
+async function splitTree(context: PlanContext, variant: ComposeManifestVariant, arch: string, treeDir: string, packagesDir: string, bootable: boolean): Promise<{ files: string[]; bytes: number }[]> {
   const { compose } = context;
   const mediaSize = convertMediaSize(compose.config['iso_size'] ?? 4700000000, 'iso_size');
   const reserve = convertMediaSize(compose.config['split_iso_reserve'] ?? 10 * 1024 * 1024, 'split_iso_reserve');
@@ -134,7 +136,7 @@ async function splitTree(context: PlanContext, variant: ComposeManifestVariant, 
   const discs = splitMedia([...others, ...packages], bootable ? undefined : splitSize);
   const total = [...others, ...packages].reduce((sum, file) => sum + file.size, 0);
   if (bootable && total > splitSize) context.log.warn(`createiso: ${variant.uid}.${arch} does not fit on one disc (${total - splitSize} bytes too big) but bootable media are not split`);
-  return discs.map((disc) => disc.files);
+  return discs.map((disc) => ({ files: disc.files, bytes: disc.size }));
 }
 
 async function listRelative(dir: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import os from 'node:os';
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { ComposeManifest, CreateisoManifest, PhaseDeliverable } from '@compose/contracts';
 import { getComposeTreeDir } from '@compose/compose-info';
@@ -10,6 +10,8 @@ import type { Notifier } from '@compose/notify';
 import { runPool } from '@compose/pool';
 import { planExtraIsos } from './extra-isos.js';
 import { makeImage, type JobResult } from './make-image.js';
+import { prepareImageReuse } from './image-reuse.js';
+import { chooseImageWorkers } from './choose-workers.js';
 import { planIsos, type IsoJob } from './plan-isos.js';
 
 export type CreateisoPhase = 'createiso' | 'extra_isos';
@@ -18,6 +20,8 @@ export interface CreateisoOptions {
   composeDir: string;
   phases: ReadonlySet<CreateisoPhase>;
   bootTrees: Map<string, string>;
+  /** Target dirs of earlier composes whose unchanged images are linked (createiso_allow_reuse, extraiso_allow_reuse). */
+  oldComposes?: readonly string[];
   workers?: number;
   log: Logger;
   notifier?: Notifier;
@@ -39,17 +43,22 @@ export async function runCreateisoPhase(compose: ComposeManifest, options: Creat
   const jobs: IsoJob[] = [];
   if (options.phases.has('createiso')) jobs.push(...(await planIsos(context)));
   if (options.phases.has('extra_isos')) jobs.push(...planExtraIsos(context));
+  const reuse = await prepareImageReuse(compose, composeDir, options.oldComposes ?? [], isoTool, log);
   const planned = performance.now();
   log.info(`createiso: ${jobs.length} images to make with ${isoTool}`);
   await options.notifier?.send('createiso-targets', { deliverables: jobs.map((job) => job.path) });
   let done = 0;
-  const results = await runPool(jobs, options.workers ?? os.availableParallelism(), async (job) => {
-    const result = await makeImage(job, { compose, composeDir, isoTool, sourceDateEpoch: getSourceDateEpoch(compose), signal: options.signal });
+  const workers = options.workers ?? chooseImageWorkers(jobs);
+  // every running command listens on the signal to be stopped with the phase
+  if (options.signal) setMaxListeners(workers + 10, options.signal);
+  const results = await runPool(jobs, workers, async (job) => {
+    const result = await makeImage(job, { compose, composeDir, isoTool, sourceDateEpoch: getSourceDateEpoch(compose), reuse, signal: options.signal });
     options.signal?.throwIfAborted();
     done += 1;
     const where = `${job.variant.uid}.${job.arch}`;
     if (result.image.status === 'done') {
-      log.info(`createiso: [${done}/${jobs.length}] ${result.image.path} (${result.image.size} bytes)`);
+      const from = result.image.reused_from ? `, reused from ${result.image.reused_from}` : '';
+      log.info(`createiso: [${done}/${jobs.length}] ${result.image.path} (${result.image.size} bytes${from})`);
       await options.notifier?.send('createiso-imagedone', { file: job.path, arch: job.arch, variant: job.variant.uid });
     } else {
       const level = job.failable ? 'warn' : 'error';

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { CREATEREPO_MANIFEST } from '@compose/contracts';
+import { CREATEREPO_MANIFEST, REPOCLOSURE_MANIFEST } from '@compose/contracts';
 import { EXIT_OK, InputError, type ExitCode } from '@compose/errors';
 import { printJson } from '@compose/log';
 import { openPhaseCompose, startPhaseCli, writePhaseOutput } from '@compose/phase-io';
-import { runRepoclosurePhase } from './repoclosure.js';
+import { assertNoFatalFindings, runRepoclosurePhase } from './repoclosure.js';
 import { runCreaterepoPhase } from './run.js';
 
 const PROGRAM = 'compose-createrepo';
@@ -51,13 +51,19 @@ export async function runCli(argv: readonly string[], signal: AbortSignal): Prom
 
 async function runRepoclosureCli(argv: readonly string[], signal: AbortSignal): Promise<ExitCode> {
   const args = await configure(argv, `${PROGRAM} repoclosure --compose-dir DIR [options]\n\nRuns dnf repoclosure for every non-empty variant.arch of the compose after createrepo. repoclosure_strictness\ndecides per variant.arch: off (skip), lenient (warn, the default) or fatal (exit 1).`)
+    .option('old-composes', { type: 'string', array: true, default: [], describe: 'target dirs of earlier composes whose results are taken over for checks with unchanged inputs' })
     .example(`${PROGRAM} repoclosure --compose-dir D`, 'check every variant.arch; logs in logs/<arch>/repoclosure-<uid>.<arch>.log')
+    .example(`${PROGRAM} repoclosure --compose-dir D --old-composes /composes`, 'reuse the results of checks whose repos are unchanged since an earlier compose')
     .parseAsync();
   const { composeDir, compose, log } = await openCompose(args);
-  const checks = await runRepoclosurePhase(compose, composeDir, log, signal);
+  const manifest = await runRepoclosurePhase(compose, composeDir, log, signal, args['old-composes'].map((dir) => path.resolve(dir)));
+  await writePhaseOutput(REPOCLOSURE_MANIFEST, manifest, { composeDir }, 'work/global/repoclosure.json');
+  const { checks } = manifest;
   const failed = checks.filter((check) => !check.ok);
-  log.info(`repoclosure: ${checks.length} checks, ${failed.length} with unresolved dependencies`);
+  const reused = checks.filter((check) => check.reused_from).length;
+  log.info(`repoclosure: ${checks.length} checks${reused ? ` (${reused} reused)` : ''}, ${failed.length} with unresolved dependencies`);
   if (args.json) printJson({ compose_id: compose.compose_id, checks });
+  assertNoFatalFindings(checks);
   return EXIT_OK;
 }
 

@@ -1,6 +1,6 @@
 export { runCreaterepoPhase } from './run.js';
 export type { CreaterepoRunOptions } from './run.js';
-export { runRepoclosurePhase, getStrictness, planRepoclosure } from './repoclosure.js';
+export { runRepoclosurePhase, assertNoFatalFindings, getStrictness, planRepoclosure } from './repoclosure.js';
 export type { RepoclosureCheck, Strictness } from './repoclosure.js';
 export { listTreeJobs } from './list-trees.js';
 export type { TreeJob } from './list-trees.js';

@@ -1,27 +1,23 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { ComposeManifest, ComposeManifestVariant } from '@compose/contracts';
+import type { ComposeManifest, ComposeManifestVariant, RepoclosureCheckRecord, RepoclosureManifest } from '@compose/contracts';
 import { getLogFilePath, getRepositoryDir } from '@compose/compose-info';
 import { getVariantArchValue } from '@compose/config';
-import { runRepoclosure, type RepoRef, type UnresolvedPackage } from '@compose/createrepo';
+import { runRepoclosureBatch, type RepoclosureOptions, type RepoclosureResult, type RepoRef, type UnresolvedPackage } from '@compose/createrepo';
 import { FailedError } from '@compose/errors';
 import { formatCommand } from '@compose/exec';
 import type { Logger } from '@compose/log';
 import { runPool } from '@compose/pool';
 import { getValidArches } from '@compose/rpm';
 import { toVariantRef } from './list-trees.js';
+import { describeInstalledDnf } from './dnf-identity.js';
+import { computeCheckDigest, readOldChecks, retargetProblems, type OldCheck } from './repoclosure-reuse.js';
 
 export type Strictness = 'off' | 'lenient' | 'fatal';
 
-export interface RepoclosureCheck {
-  variant: string;
-  arch: string;
-  strictness: Strictness;
-  ok: boolean;
-  problems: UnresolvedPackage[];
-  log: string;
-}
+/** One check's record in work/global/repoclosure.json. */
+export type RepoclosureCheck = RepoclosureCheckRecord;
 
 /** repoclosure_strictness: the last matching block wins; unset means lenient, as in Pungi. */
 export function getStrictness(config: Readonly<Record<string, unknown>>, variantUid: string, arch: string): Strictness {
@@ -50,11 +46,67 @@ export function planRepoclosure(compose: ComposeManifest, composeDir: string, va
 
 /**
  * Checks every non-empty variant.arch with dnf repoclosure, logging to
- * logs/<arch>/repoclosure-<uid>.<arch>.log. Lenient findings are warnings; any fatal finding
- * fails the phase after all checks ran, naming every variant.arch and its unresolved deps.
+ * logs/<arch>/repoclosure-<uid>.<arch>.log. Lenient findings are warnings. A check whose inputs
+ * digest equals one of an old compose (--old-composes) takes over that result without running
+ * dnf. Returns the compose.repoclosure manifest; `assertNoFatalFindings` fails the phase after.
  */
-export async function runRepoclosurePhase(compose: ComposeManifest, composeDir: string, log: Logger, signal?: AbortSignal): Promise<RepoclosureCheck[]> {
-  const jobs: { variant: ComposeManifestVariant; arch: string; strictness: Strictness }[] = [];
+export async function runRepoclosurePhase(compose: ComposeManifest, composeDir: string, log: Logger, signal?: AbortSignal, oldComposes: readonly string[] = []): Promise<RepoclosureManifest> {
+  const started = performance.now();
+  const [dnf, oldChecks] = await Promise.all([describeInstalledDnf(), readOldChecks(oldComposes, compose, composeDir, log)]);
+  const planned: PlannedCheck[] = [];
+  for (const { variant, arch, strictness } of listChecks(compose)) {
+    const { repos, lookaside } = planRepoclosure(compose, composeDir, variant, arch);
+    const options = { repos, lookaside, arches: getValidArches(arch, { multilib: true, addNoarch: true }), forcearch: chooseForcearch(arch) };
+    const digest = await computeCheckDigest({ check: `${variant.uid}.${arch}`, ...options, dnf });
+    planned.push({ variant, arch, strictness, options, digest, old: digest ? oldChecks.get(digest) : undefined });
+  }
+  const plannedAt = performance.now();
+  const toRun = planned.filter((check) => !check.old);
+  const results = new Map(toRun.map((check, index) => [check, index] as const));
+  const ran = await runInBatches(toRun.map((check) => check.options), signal);
+  const checks: RepoclosureCheck[] = [];
+  for (const check of planned) {
+    const { variant, arch, strictness, digest, old } = check;
+    const logFile = getLogFilePath(composeDir, arch, `repoclosure-${variant.uid}`);
+    await mkdir(path.dirname(logFile), { recursive: true });
+    let result: { ok: boolean; problems: RepoclosureCheck['problems']; durationMs?: number };
+    if (old) {
+      result = { ok: old.check.ok, problems: retargetProblems(old, compose.compose_id), durationMs: 0 };
+      const oldLog = await readFile(path.join(old.composeDir, old.check.log), 'utf8').catch(() => '(old log missing)\n');
+      await writeFile(logFile, `# result reused from ${old.composeDir} (inputs digest ${digest}): its repos' repomd.xml, the arches and dnf are unchanged; dnf not run. Its log:\n${oldLog}`);
+    } else {
+      const run = ran[results.get(check)!]!;
+      result = run;
+      await writeFile(logFile, `${formatCommand(run.argv)}\n${run.log}`);
+    }
+    if (!result.ok) {
+      const message = `Repoclosure failed for ${variant.uid}.${arch}: ${describeProblems(result.problems)}`;
+      if (strictness === 'fatal') log.error(message);
+      else log.warn(message);
+    }
+    checks.push({
+      variant: variant.uid, arch, strictness, ok: result.ok, problems: result.problems, log: path.relative(composeDir, logFile),
+      inputs_digest: digest ?? null, reused_from: old?.composeDir ?? null, duration_ms: result.durationMs ?? 0,
+    });
+  }
+  const reused = checks.filter((check) => check.reused_from);
+  if (reused.length) log.info(`repoclosure: results of ${reused.length} of ${checks.length} checks reused from ${[...new Set(reused.map((check) => check.reused_from))].join(', ')} (inputs unchanged)`);
+  const finished = performance.now();
+  return { compose_id: compose.compose_id, dnf, checks, timings_ms: { plan: Math.round(plannedAt - started), checks: Math.round(finished - plannedAt) } };
+}
+
+interface PlannedCheck {
+  variant: ComposeManifestVariant;
+  arch: string;
+  strictness: 'lenient' | 'fatal';
+  options: RepoclosureOptions;
+  digest: string | undefined;
+  old: OldCheck | undefined;
+}
+
+/** Every non-empty variant.arch whose repoclosure_strictness is not off. */
+function listChecks(compose: ComposeManifest): { variant: ComposeManifestVariant; arch: string; strictness: 'lenient' | 'fatal' }[] {
+  const jobs: { variant: ComposeManifestVariant; arch: string; strictness: 'lenient' | 'fatal' }[] = [];
   for (const variant of compose.variants) {
     if (variant.is_empty) continue;
     for (const arch of variant.arches) {
@@ -62,25 +114,31 @@ export async function runRepoclosurePhase(compose: ComposeManifest, composeDir: 
       if (strictness !== 'off') jobs.push({ variant, arch, strictness });
     }
   }
-  // Each check is a separate dnf process, independent of the others: as many at once as there are cores.
-  const checks = await runPool(jobs, availableParallelism(), async ({ variant, arch, strictness }): Promise<RepoclosureCheck> => {
-    const logFile = getLogFilePath(composeDir, arch, `repoclosure-${variant.uid}`);
-    const { repos, lookaside } = planRepoclosure(compose, composeDir, variant, arch);
-    const result = await runRepoclosure({ repos, lookaside, arches: getValidArches(arch, { multilib: true, addNoarch: true }), forcearch: chooseForcearch(arch), signal });
-    await mkdir(path.dirname(logFile), { recursive: true });
-    await writeFile(logFile, `${formatCommand(result.argv)}\n${result.log}`);
-    if (!result.ok) {
-      const message = `Repoclosure failed for ${variant.uid}.${arch}: ${describeProblems(result.problems)}`;
-      if (strictness === 'fatal') log.error(message);
-      else log.warn(message);
-    }
-    return { variant: variant.uid, arch, strictness, ok: result.ok, problems: result.problems, log: path.relative(composeDir, logFile) };
+  return jobs;
+}
+
+/**
+ * Each check stays one `dnf repoclosure` command line, but the command lines run in one dnf
+ * process per core (runRepoclosureBatch) instead of one each: dnf's start-up was most of the
+ * cost of a check. Results come back in the order of `checks`.
+ */
+async function runInBatches(checks: readonly RepoclosureOptions[], signal?: AbortSignal): Promise<RepoclosureResult[]> {
+  const count = Math.min(availableParallelism(), checks.length);
+  const batches = Array.from({ length: count }, (_, batch) => checks.map((check, index) => ({ check, index })).filter(({ index }) => index % count === batch));
+  const results: RepoclosureResult[] = [];
+  await runPool(batches, count, async (batch) => {
+    const ran = await runRepoclosureBatch(batch.map(({ check }) => check), { signal });
+    batch.forEach(({ index }, position) => (results[index] = ran[position]!));
   });
+  return results;
+}
+
+/** Fails the phase, after every check ran, naming each fatal variant.arch and its unresolved deps. */
+export function assertNoFatalFindings(checks: readonly RepoclosureCheck[]): void {
   const fatal = checks.filter((check) => !check.ok && check.strictness === 'fatal');
   if (fatal.length) {
     throw new FailedError('REPOCLOSURE_FATAL', fatal.map((check) => `repoclosure failed for ${check.variant}.${check.arch}: ${describeProblems(check.problems)}`).join('\n'), { hint: 'see the logs named in logs/<arch>/repoclosure-*.log' });
   }
-  return checks;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Logger } from '@compose/log';
 import { describeJob, type TreeJob } from './list-trees.js';
 import { getCreaterepoLogName } from './createrepo-options.js';
 import { runPool } from '@compose/pool';
+import { linkOldRepodata, type TreeReusePlan } from './tree-reuse.js';
 
 export interface RunTreesOptions {
   composeDir: string;
@@ -18,6 +19,8 @@ export interface RunTreesOptions {
   productIds: ReadonlyMap<TreeJob, string>;
   /** Old package dirs per job when deltas are made for it. */
   deltaDirs: ReadonlyMap<TreeJob, string[]>;
+  /** Digests, and the old trees whose repodata is linked instead of running createrepo_c. */
+  reuse?: TreeReusePlan;
   log: Logger;
   signal?: AbortSignal;
 }
@@ -40,6 +43,14 @@ async function indexTree(job: TreeJob, options: RunTreesOptions): Promise<Create
   const { scope, name } = getCreaterepoLogName(job);
   const logFile = path.join(getLogDir(composeDir, scope), name);
   await mkdir(path.dirname(logFile), { recursive: true });
+  const digest = options.reuse?.digests.get(job);
+  const recorded = digest ? { inputs_digest: digest.digest, inputs: digest.parts } : {};
+  const old = options.reuse?.reusable.get(job);
+  if (old && (await linkOldRepodata(old, job))) {
+    await writeFile(logFile, `# ${describeJob(job)}: repodata reused from ${path.join(old.composeDir, 'compose', old.tree.path)} (inputs digest ${digest!.digest}); createrepo_c not run\n`);
+    options.log.debug(`createrepo: ${describeJob(job)} reused from ${old.composeDir}`);
+    return { ...describeTree(job, composeDir, path.join(job.repoDir, 'repodata'), logFile, { product_id: old.tree.product_id, deltas: false }), duration_ms: Math.round(performance.now() - started), ...recorded, reused_from: old.composeDir };
+  }
   const oldPackageDirs = options.deltaDirs.get(job);
   const runOptions = {
     ...options.shared,
@@ -59,24 +70,27 @@ async function indexTree(job: TreeJob, options: RunTreesOptions): Promise<Create
       logText += `\nproduct certificate added: ${certificate}\n`;
     }
     await writeFile(logFile, logText);
-    const compose = path.join(composeDir, 'compose');
-    return {
-      variant: job.variant.uid,
-      arch: job.arch,
-      pkg_type: job.pkgType,
-      path: path.relative(compose, job.repoDir),
-      repomd: path.relative(compose, path.join(run.repodata, 'repomd.xml')),
-      packages: job.packages.length,
-      groupfile: job.groupfile ? path.relative(composeDir, job.groupfile) : null,
-      product_id: Boolean(certificate),
-      deltas: Boolean(oldPackageDirs),
-      log: path.relative(composeDir, logFile),
-      duration_ms: Math.round(performance.now() - started),
-    };
+    const tree = describeTree(job, composeDir, run.repodata, logFile, { product_id: Boolean(certificate), deltas: Boolean(oldPackageDirs) });
+    return { ...tree, duration_ms: Math.round(performance.now() - started), ...recorded, reused_from: null };
   } catch (error) {
     await writeFile(logFile, `${(error as Error).message}\n`).catch(() => undefined);
     throw error;
   }
+}
+
+function describeTree(job: TreeJob, composeDir: string, repodata: string, logFile: string, flags: Pick<CreaterepoTree, 'product_id' | 'deltas'>): Omit<CreaterepoTree, 'duration_ms'> {
+  const compose = path.join(composeDir, 'compose');
+  return {
+    variant: job.variant.uid,
+    arch: job.arch,
+    pkg_type: job.pkgType,
+    path: path.relative(compose, job.repoDir),
+    repomd: path.relative(compose, path.join(repodata, 'repomd.xml')),
+    packages: job.packages.length,
+    groupfile: job.groupfile ? path.relative(composeDir, job.groupfile) : null,
+    ...flags,
+    log: path.relative(composeDir, logFile),
+  };
 }
 
 /** Pungi's work/<arch>/repo_package_list/<variant>.<type>.conf: the --pkglist of one run. */

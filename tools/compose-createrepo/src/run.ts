@@ -14,6 +14,7 @@ import { resolveProductIds } from './product-ids.js';
 import { readRpmsMetadata } from './read-rpms.js';
 import { runTreeJobs } from './run-trees.js';
 import { writeTreeMetadata } from './tree-metadata.js';
+import { planTreeReuse } from './tree-reuse.js';
 
 export interface CreaterepoRunOptions {
   composeDir: string;
@@ -58,9 +59,14 @@ export async function runCreaterepoPhase(compose: ComposeManifest, options: Crea
   const shared = buildSharedOptions(config);
   // createrepo_c refuses a cache directory that does not exist yet
   if (shared.cachedir) await mkdir(shared.cachedir, { recursive: true });
-  log.step(`createrepo: ${jobs.length} repos, ${workers} at a time (createrepo_c ${features.version})`);
+  const reuse = await time('reuse', () => planTreeReuse({ compose, composeDir, jobs, shared, features, productIds, deltaDirs, oldComposes: options.oldComposes, log }));
+  const toRun = jobs.length - reuse.reusable.size;
+  const sources = [...new Set([...reuse.reusable.values()].map((old) => old.composeDir))];
+  if (sources.length) log.info(`createrepo: repodata of ${reuse.reusable.size} of ${jobs.length} repos reused from ${sources.join(', ')} (inputs unchanged)`);
+  const reusing = reuse.reusable.size ? `${reuse.reusable.size} reused from old composes, ${toRun} to index ` : '';
+  log.step(`createrepo: ${jobs.length} repos, ${reusing}${workers} at a time (createrepo_c ${features.version})`);
   const trees = await time('createrepo', () =>
-    runTreeJobs(jobs, { composeDir, shared, features, parallel: workers, productIds, deltaDirs, log, signal }),
+    runTreeJobs(jobs, { composeDir, shared, features, parallel: workers, productIds, deltaDirs, reuse, log, signal }),
   );
   const treeMetadata = await time('tree_metadata', () => writeTreeMetadata(compose, composeDir, options.timestamp ?? Date.now() / 1000));
   const extraFiles = await time('extra_files', () => runExtraFiles(compose, composeDir, rpms, scm));

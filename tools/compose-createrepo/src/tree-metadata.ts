@@ -14,6 +14,7 @@ import { toVariantRef } from './list-trees.js';
  */
 export async function writeTreeMetadata(compose: ComposeManifest, composeDir: string, timestamp: number): Promise<string[]> {
   const written: string[] = [];
+  const writes: Promise<void>[] = [];
   const stamp = formatDiscinfoTimestamp(timestamp);
   const release = { name: compose.release.name, short: compose.release.short, version: compose.release.version };
   const baseProduct = compose.base_product ? { name: compose.base_product.name, short: compose.base_product.short, version: compose.base_product.version } : undefined;
@@ -34,11 +35,13 @@ export async function writeTreeMetadata(compose: ComposeManifest, composeDir: st
         ['media.repo', renderMediaRepo({ name: description, mediaId: stamp })],
       ];
       for (const [name, text] of files) {
-        await writeFileAtomic(path.join(dir, name), text);
+        // each atomic write waits for its fsync: all at once, they wait together
+        writes.push(writeFileAtomic(path.join(dir, name), text));
         written.push(path.relative(path.join(composeDir, 'compose'), path.join(dir, name)));
       }
     }
   }
+  await Promise.all(writes);
   return written;
 }
 

@@ -74,6 +74,7 @@ describe('compose-orchestrate compose (pkgset, gather, createrepo)', () => {
     expect(path.basename(secondDir)).toMatch(/\.t\.1$/);
     expect(second.stderr).toContain(`[pkgset] compose-pkgset: package set reused from ${composeDir}`);
     expect(second.stderr).toContain(`[gather] compose-gather: gather reused from ${composeDir}`);
+    expect(second.stderr).toContain(`[createrepo] compose-createrepo: createrepo: repodata of 37 of 37 repos reused from ${composeDir} (inputs unchanged)`);
     expect(readlinkSync(path.join(ws.target, 'latest-DP-1'))).toBe(path.basename(secondDir));
     expect(await readFile(path.join(secondDir, 'compose/metadata/rpms.json'), 'utf8')).toContain(path.basename(secondDir));
   }, 120_000);

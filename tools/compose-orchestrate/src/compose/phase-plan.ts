@@ -26,8 +26,8 @@ export const COMPOSE_STEPS: readonly StepDefinition[] = [
   { name: 'pkgset', phases: ['pkgset'], needs: [], tool: 'compose-pkgset', takesOldComposes: true },
   { name: 'gather', phases: ['gather'], needs: ['pkgset'], tool: 'compose-gather', takesOldComposes: true },
   { name: 'createrepo', phases: ['createrepo', 'extra_files'], needs: ['gather'], tool: 'compose-createrepo', takesOldComposes: true },
-  { name: 'createiso', phases: ['createiso', 'extra_isos'], needs: ['createrepo'], tool: 'compose-createiso', takesOldComposes: false },
-  { name: 'image_checksum', phases: ['image_checksum'], needs: ['createiso'], tool: 'compose-checksum', takesOldComposes: false },
+  { name: 'createiso', phases: ['createiso', 'extra_isos'], needs: ['createrepo'], tool: 'compose-createiso', takesOldComposes: true },
+  { name: 'image_checksum', phases: ['image_checksum'], needs: ['createiso'], tool: 'compose-checksum', takesOldComposes: true },
   {
     name: 'ostree',
     phases: ['ostree'],
@@ -36,7 +36,7 @@ export const COMPOSE_STEPS: readonly StepDefinition[] = [
     takesOldComposes: false,
     idleReason: (config) => (isSet(config['ostree']) ? undefined : 'no ostree option in the config'),
   },
-  { name: 'repoclosure', phases: ['repoclosure'], needs: ['createrepo'], tool: 'compose-createrepo', subcommand: 'repoclosure', takesOldComposes: false },
+  { name: 'repoclosure', phases: ['repoclosure'], needs: ['createrepo'], tool: 'compose-createrepo', subcommand: 'repoclosure', takesOldComposes: true },
   { name: 'test', phases: ['test'], needs: ['image_checksum'], tool: 'compose-createiso', subcommand: 'test', takesOldComposes: false },
 ];
 
