@@ -9,8 +9,8 @@ import { runTool } from '@compose/exec';
 import type { IsoTool } from '@compose/iso';
 import type { Logger } from '@compose/log';
 import { readManifest } from '@compose/manifest';
+import { readTreePackageChecksums } from '@compose/phase-io';
 import { computeImageDigest, type ImageDigest, type ImageOptions } from './image-digest.js';
-import { readPackageChecksums } from './package-checksums.js';
 import type { IsoJob } from './plan-isos.js';
 
 interface OldImages {
@@ -49,7 +49,7 @@ export async function prepareImageReuse(compose: ComposeManifest, composeDir: st
       log.warn(`${file}: ignored for reuse: ${(error as Error).message}`);
     }
   }
-  return { compose, tool, packageChecksums: await readPackageChecksums(composeDir, log), olds, log };
+  return { compose, tool, packageChecksums: await readAbsoluteChecksums(composeDir, log), olds, log };
 }
 
 /**
@@ -106,4 +106,10 @@ async function linkImage(from: string, to: string): Promise<{ size: number; mtim
     for (const [, target] of pairs) await unlink(target).catch(() => undefined);
     return undefined;
   }
+}
+
+/** Absolute tree path -> package checksum, as the graft points name files. */
+async function readAbsoluteChecksums(composeDir: string, log: Logger): Promise<Map<string, string>> {
+  const treeDir = path.join(composeDir, 'compose');
+  return new Map([...(await readTreePackageChecksums(composeDir, log))].map(([relative, checksum]) => [path.join(treeDir, relative), checksum]));
 }

@@ -1,13 +1,13 @@
 // The checksum of each package file in the trees, without reading the packages: gather's
 // manifests say which package-set file a tree path links to, and the package set knows its
-// checksum. (compose-createrepo has the same lookup; tools share manifests, not code.)
+// checksum. Reuse decisions of createrepo and createiso both need it.
 import path from 'node:path';
 import { GATHER_MANIFEST, GATHER_RUN_MANIFEST, PKGSET_MANIFEST, type GatherManifest, type GatherRunManifest, type PkgsetManifest } from '@compose/contracts';
 import type { Logger } from '@compose/log';
 import { readManifest } from '@compose/manifest';
 
-/** Absolute tree path -> "<type>:<value>"; empty when the compose has no gather/pkgset manifests. */
-export async function readPackageChecksums(composeDir: string, log: Logger): Promise<Map<string, string>> {
+/** Tree path relative to compose/ -> "<type>:<value>"; empty when the compose has no gather/pkgset manifests. */
+export async function readTreePackageChecksums(composeDir: string, log: Logger): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   let run: GatherRunManifest;
   let pkgset: PkgsetManifest;
@@ -20,12 +20,11 @@ export async function readPackageChecksums(composeDir: string, log: Logger): Pro
   }
   const bySource = new Map<string, string>();
   for (const p of pkgset.packages) if (p.path && p.checksum) bySource.set(p.path, `${p.checksum.type}:${p.checksum.value}`);
-  const treeDir = path.join(composeDir, 'compose');
   for (const relative of run.manifests) {
     const manifest = await readManifest<GatherManifest>(path.join(composeDir, relative), GATHER_MANIFEST);
     for (const p of manifest.packages) {
       const checksum = p.source_path ? bySource.get(p.source_path) : undefined;
-      if (checksum) result.set(path.join(treeDir, p.path), checksum);
+      if (checksum) result.set(p.path, checksum);
     }
   }
   return result;
