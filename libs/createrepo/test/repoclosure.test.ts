@@ -63,19 +63,26 @@ describe('parseRepoclosureOutput', () => {
   });
 });
 
+/** Two repos per describe: Server-Gluster's package, and the one providing its dependency. */
+function useGlusterRepos(take: (repos: { main: string; lookaside: string }) => void): void {
+  const repos = { main: '', lookaside: '' };
+  beforeAll(async () => {
+    repos.main = await copyRpms(['dummy-glusterfs-resource-agents-3.9.5-8.x86_64.rpm']);
+    repos.lookaside = await copyRpms(['dummy-resource-agents-3.9.5-8.x86_64.rpm']);
+    await runCreaterepo(repos.main, { database: false });
+    await runCreaterepo(repos.lookaside, { database: false });
+    take(repos);
+  });
+  afterAll(async () => {
+    await rm(repos.main, { recursive: true, force: true });
+    await rm(repos.lookaside, { recursive: true, force: true });
+  });
+}
+
 describe('runRepoclosure', () => {
   let main: string;
   let lookaside: string;
-  beforeAll(async () => {
-    main = await copyRpms(['dummy-glusterfs-resource-agents-3.9.5-8.x86_64.rpm']);
-    lookaside = await copyRpms(['dummy-resource-agents-3.9.5-8.x86_64.rpm']);
-    await runCreaterepo(main, { database: false });
-    await runCreaterepo(lookaside, { database: false });
-  });
-  afterAll(async () => {
-    await rm(main, { recursive: true, force: true });
-    await rm(lookaside, { recursive: true, force: true });
-  });
+  useGlusterRepos((repos) => ({ main, lookaside } = repos));
 
   it('reports the dependency Pungi reported for Server-Gluster', async () => {
     const result = await runRepoclosure({ repos: [{ id: 'gluster', path: main }], arches: ['x86_64', 'noarch'], forcearch: 'x86_64' });
@@ -110,16 +117,7 @@ describe('runRepoclosure', () => {
 describe('runRepoclosureBatch', () => {
   let main: string;
   let lookaside: string;
-  beforeAll(async () => {
-    main = await copyRpms(['dummy-glusterfs-resource-agents-3.9.5-8.x86_64.rpm']);
-    lookaside = await copyRpms(['dummy-resource-agents-3.9.5-8.x86_64.rpm']);
-    await runCreaterepo(main, { database: false });
-    await runCreaterepo(lookaside, { database: false });
-  });
-  afterAll(async () => {
-    await rm(main, { recursive: true, force: true });
-    await rm(lookaside, { recursive: true, force: true });
-  });
+  useGlusterRepos((repos) => ({ main, lookaside } = repos));
 
   // A failing check between passing ones: nothing of one run (repos, findings, log lines) may leak into the next.
   const checks = () => [
